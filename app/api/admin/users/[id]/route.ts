@@ -1,0 +1,11 @@
+import { withAdmin } from "@/lib/auth/guards";
+import { userToJson } from "@/lib/db/users";
+import { parseBody, parseId } from "@/lib/http";
+import { adminUpdateUser } from "@/lib/users";
+import { userUpdateSchema } from "@/lib/validation/users";
+
+// PATCH /api/admin/users/{id}: change a user's profile, role, group, status or password
+export const PATCH = withAdmin<{ id: string }>(async (req, { params }) => {
+  const user = await adminUpdateUser(parseId(params.id), await parseBody(req, userUpdateSchema));
+  return Response.json(userToJson(user));
+});

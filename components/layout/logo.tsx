@@ -1,0 +1,12 @@
+import { Waypoints } from "lucide-react";
+
+export function Logo() {
+  return (
+    <div className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+      <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-zinc-900 text-white">
+        <Waypoints className="h-4 w-4" aria-hidden />
+      </span>
+      LLM Gateway
+    </div>
+  );
+}

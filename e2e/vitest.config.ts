@@ -1,0 +1,13 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export default defineConfig({
+  root: repoRoot,
+  resolve: { alias: { "@": repoRoot.replace(/\/$/, "") } },
+  test: {
+    include: ["lib/**/*.test.ts", "e2e/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/.next/**"],
+  },
+});

@@ -1,0 +1,66 @@
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
+import { getConfig } from "@/lib/config";
+import { ApiError, toErrorResponse } from "@/lib/errors";
+import { getSessionUser } from "@/lib/auth/session";
+import { getRootAdmin, type User } from "@/lib/db/users";
+
+/** Who is calling the management API. `user` is null only for ADMIN_API_KEY before any admin exists. */
+export type Actor = {
+  user: User | null;
+  isAdmin: boolean;
+  viaAdminKey: boolean;
+};
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (req: Request, ctx: { actor: Actor; params: P; requestId: string }) => Promise<Response>;
+
+function sha256(s: string): Buffer {
+  return createHash("sha256").update(s).digest();
+}
+
+function bearer(req: Request): string | null {
+  const m = /^Bearer\s+(.+)$/i.exec(req.headers.get("authorization") ?? "");
+  return m ? m[1].trim() : null;
+}
+
+async function authenticate(req: Request): Promise<Actor> {
+  const key = bearer(req);
+  const adminKey = getConfig().adminApiKey;
+  if (key !== null) {
+    // Compare digests so the comparison takes the same time whatever the input length.
+    if (adminKey && timingSafeEqual(sha256(key), sha256(adminKey))) {
+      return { user: await getRootAdmin(), isAdmin: true, viaAdminKey: true };
+    }
+    throw new ApiError("unauthorized", "Invalid API key for the management API.");
+  }
+  const user = await getSessionUser();
+  if (!user) throw new ApiError("unauthorized", "Sign in or present ADMIN_API_KEY as a Bearer token.");
+  return { user, isAdmin: user.role === "admin", viaAdminKey: false };
+}
+
+function wrap<P>(handler: Handler<P>, adminOnly: boolean) {
+  return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
+    const requestId = randomUUID();
+    let res: Response;
+    try {
+      const actor = await authenticate(req);
+      if (adminOnly && !actor.isAdmin) throw new ApiError("forbidden", "This endpoint is for admins.");
+      res = await handler(req, { actor, params: await ctx.params, requestId });
+    } catch (err) {
+      res = toErrorResponse(err, requestId);
+    }
+    res.headers.set("x-request-id", requestId);
+    res.headers.set("cache-control", "no-store");
+    return res;
+  };
+}
+
+/** Wraps a management API handler that any signed-in user (or ADMIN_API_KEY) may call. */
+export function withSession<P = Record<string, never>>(handler: Handler<P>) {
+  return wrap(handler, false);
+}
+
+/** Wraps a management API handler for admins only; others get 403. */
+export function withAdmin<P = Record<string, never>>(handler: Handler<P>) {
+  return wrap(handler, true);
+}

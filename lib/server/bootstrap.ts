@@ -1,0 +1,23 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { Config } from "@/lib/config";
+import { ensureDefaultGroup } from "@/lib/db/groups";
+import { createUser, getUserCredentials } from "@/lib/db/users";
+
+/** Idempotent first-start work: the `default` group, and the admin named by ADMIN_EMAIL/ADMIN_PASSWORD. */
+export async function bootstrap(config: Config): Promise<void> {
+  await ensureDefaultGroup();
+  if (config.adminEmail && config.adminPassword && !(await getUserCredentials(config.adminEmail))) {
+    try {
+      await createUser({
+        email: config.adminEmail,
+        passwordHash: await hashPassword(config.adminPassword),
+        role: "admin",
+        name: "Admin",
+      });
+      console.log(`created admin ${config.adminEmail}`);
+    } catch (err) {
+      // Another instance starting at the same moment created it first.
+      if ((err as { code?: string }).code !== "P2002") throw err;
+    }
+  }
+}

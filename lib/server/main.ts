@@ -1,0 +1,88 @@
+// The Node entry that `npm start` runs: config, migrations, bootstrap, then Next behind a
+// plain http server that records the TCP peer address before Next sees the request.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { ConfigError, getConfig } from "@/lib/config";
+import { ensureAuthSecret } from "@/lib/auth/secret";
+import { applyMigrations } from "@/lib/db/migrations";
+import { disconnectDb } from "@/lib/db/client";
+import { bootstrap } from "@/lib/server/bootstrap";
+import { runShutdownHooks } from "@/lib/server/lifecycle";
+import { trustRequestHeaders } from "@/lib/server/trust";
+
+async function main() {
+  let config;
+  try {
+    config = getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  process.env.DATABASE_URL = config.databaseUrl;
+  process.env.NEXTAUTH_SECRET = ensureAuthSecret(config.authSecret, config.dataDir);
+  // next-auth builds its URLs from the Host header; lib/server vouches for the forwarded headers.
+  process.env.AUTH_TRUST_HOST = "true";
+  const dev = process.env.NODE_ENV === "development";
+
+  const { applied } = await applyMigrations(config.databaseUrl);
+  if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+  await bootstrap(config);
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    inFlight++;
+    res.once("close", () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
+    trustRequestHeaders(req, config.trustedProxies);
+    handle(req, res).catch((err) => {
+      console.error("request failed:", err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // Streams of long completions may run for many minutes.
+  server.requestTimeout = 0;
+
+  server.listen(config.port, config.hostname, () => {
+    const addr = server.address();
+    const port = typeof addr === "object" && addr ? addr.port : config.port;
+    console.log(`gateway listening on http://${config.hostname}:${port} (${dev ? "development" : "production"})`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: no longer accepting connections; finishing ${inFlight} request(s)`);
+    server.close();
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        drained = resolve;
+        setTimeout(resolve, config.shutdownTimeoutMs).unref();
+      });
+    }
+    server.closeAllConnections();
+    await runShutdownHooks();
+    await disconnectDb();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error("failed to start:", err);
+  process.exit(1);
+});

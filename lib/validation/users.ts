@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { emailSchema, passwordSchema } from "@/lib/validation/auth";
+
+export const groupNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "Use 1-64 letters, digits, '.', '_' or '-'");
+
+export const userCreateSchema = z.strictObject({
+  email: emailSchema,
+  password: passwordSchema,
+  name: z.string().trim().max(100).optional(),
+  role: z.enum(["user", "admin"]).optional(),
+  group: groupNameSchema.optional(),
+  status: z.enum(["active", "disabled"]).optional(),
+});
+
+export const userUpdateSchema = userCreateSchema.partial();
+
+export const topupSchema = z.strictObject({
+  amount: z.number().int().refine((n) => Number.isSafeInteger(n) && n !== 0, "Must be a non-zero integer"),
+});
+
+export type UserCreate = z.infer<typeof userCreateSchema>;
+export type UserUpdate = z.infer<typeof userUpdateSchema>;
