@@ -137,12 +137,12 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     const withUsage = fault?.type !== "no_usage";
     if (req.method === "GET" && path === "/v1/models") {
       const data = models.map((id) => ({ id, object: "model", created: 1_700_000_000, owned_by: "mock" }));
-      return finish(res, { object: "list", data }, fault);
+      return finish(res, { object: "list", data }, fault, signal);
     }
     if (req.method === "GET" && path.startsWith("/v1/models/")) {
       const id = decodeURIComponent(path.slice("/v1/models/".length));
       if (!models.includes(id)) return sendError(res, 404, `The model '${id}' does not exist`, "model_not_found");
-      return finish(res, { id, object: "model", created: 1_700_000_000, owned_by: "mock" }, fault);
+      return finish(res, { id, object: "model", created: 1_700_000_000, owned_by: "mock" }, fault, signal);
     }
     const endpoint =
       path === "/v1/chat/completions" ? "chat" : path === "/v1/completions" ? "completions" : path === "/v1/embeddings" ? "embeddings" : null;
@@ -161,14 +161,14 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       const field = endpoint === "chat" ? "messages" : endpoint === "completions" ? "prompt" : "input";
       return sendError(res, 400, `Missing required parameter: '${field}'.`, "missing_required_parameter");
     }
-    if (endpoint === "embeddings") return finish(res, await embeddings(json, withUsage), fault);
+    if (endpoint === "embeddings") return finish(res, await embeddings(json, withUsage), fault, signal);
 
     const cached = typeof req.headers["x-mock-cached-tokens"] === "string" ? req.headers["x-mock-cached-tokens"] : null;
     const reply = await buildReply(json, endpoint, cached);
     const id = endpoint === "chat" ? `chatcmpl-${requestId}` : `cmpl-${requestId}`;
     if (json.stream !== true) {
       const payload = endpoint === "chat" ? chatCompletion(id, json.model, reply, withUsage) : textCompletion(id, json.model, reply, withUsage);
-      return finish(res, payload, fault);
+      return finish(res, payload, fault, signal);
     }
     const streamOptions = json.stream_options as Json | undefined;
     const includeUsage = withUsage && streamOptions?.include_usage === true;
@@ -177,7 +177,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     res.flushHeaders();
     for (let i = 0; i < chunks.length; i++) {
       if (fault?.type === "reset_mid_stream" && i >= fault.afterChunks) return void res.socket?.destroy();
-      res.write(`data: ${JSON.stringify(chunks[i])}\n\n`);
+      // Waiting for each write to flush keeps a later socket reset from discarding chunks already "sent".
+      await new Promise<void>((resolve, reject) => res.write(`data: ${JSON.stringify(chunks[i])}\n\n`, (err) => (err ? reject(err) : resolve())));
       if (fault?.type === "slow_stream" && fault.chunkDelayMs > 0) await sleep(fault.chunkDelayMs, undefined, { signal });
     }
     if (fault?.type === "reset_mid_stream" && chunks.length <= fault.afterChunks) return void res.socket?.destroy();
@@ -185,8 +186,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   }
 
   /** Sends a JSON answer, honouring faults that also apply to non-streamed answers. */
-  async function finish(res: ServerResponse, payload: unknown, fault: MockFault | null): Promise<void> {
-    if (fault?.type === "slow_stream") await sleep(fault.chunkDelayMs);
+  async function finish(res: ServerResponse, payload: unknown, fault: MockFault | null, signal?: AbortSignal): Promise<void> {
+    if (fault?.type === "slow_stream") await sleep(fault.chunkDelayMs, undefined, { signal });
     if (fault?.type === "reset_mid_stream") {
       const text = JSON.stringify(payload);
       res.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) });

@@ -75,6 +75,11 @@ describe("computeCost", () => {
     expect(() => computeCost(u, { ...m, fixedPrice: -1 }, 1)).toThrow(RangeError);
   });
 
+  it("refuses a cost beyond the safe integer range instead of rounding it", () => {
+    const m = { modelRatio: 1e12, completionRatio: 1, cacheRatio: 1 };
+    expect(() => computeCost({ promptTokens: 1e6, completionTokens: 0 }, m, 10)).toThrow(RangeError);
+  });
+
   it("equals an independent big-rational reference", () => {
     fc.assert(
       fc.property(tokens, tokens, tokens, decArb(), decArb(), decArb(), groupArb, (u, c, p, cr, pr, mr, gr) => {

@@ -73,8 +73,20 @@ function loadEngineModule(): Promise<EngineModule> {
       path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
       "schema_engine_bg.wasm",
     );
+    // The engine arms timers (e.g. a 10 s lock-wait timeout) that outlive the calls that armed
+    // them; unref them so a finished migration does not keep the process alive for 10 s.
+    const imports: Record<string, unknown> = { ...mod };
+    for (const [name, fn] of Object.entries(mod)) {
+      if (name.startsWith("__wbg_setTimeout_") && typeof fn === "function") {
+        imports[name] = (...args: unknown[]) => {
+          const timer = (fn as (...a: unknown[]) => unknown)(...args);
+          (timer as { unref?: () => void } | undefined)?.unref?.();
+          return timer;
+        };
+      }
+    }
     const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), {
-      "./schema_engine_bg.js": mod as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": imports as WebAssembly.ModuleImports,
     });
     mod.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
