@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Lets parallel builds (e.g. several developers' test runs) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native modules and engines load from node_modules at run time instead of being bundled.
   serverExternalPackages: [
     "better-sqlite3",

@@ -12,7 +12,7 @@ export function repoRoot(): string {
 }
 
 export function readBaseSchema(root: string = repoRoot()): string {
-  return fs.readFileSync(path.join(root, SCHEMA_PATH), "utf8");
+  return fs.readFileSync(path.join(/*turbopackIgnore: true*/ root, SCHEMA_PATH), "utf8");
 }
 
 /**
@@ -60,5 +60,5 @@ export function sqlitePathFromUrl(url: string): string {
   const q = p.indexOf("?");
   if (q >= 0) p = p.slice(0, q);
   if (p === ":memory:") return p;
-  return path.resolve(process.cwd(), p);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
