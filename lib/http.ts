@@ -28,3 +28,8 @@ export function parseId(raw: string): number {
   if (!Number.isSafeInteger(id) || id <= 0) throw new ApiError("not_found", "Not found.");
   return id;
 }
+
+/** Validates the query string (a repeated parameter keeps its last value); failures are 400s. */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  return parseWith(schema, Object.fromEntries(new URL(req.url).searchParams));
+}

@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
+import { invalidate } from "@/lib/cache/bus";
 import { groupExists } from "@/lib/db/groups";
-import { createUser, updateUser, type User } from "@/lib/db/users";
+import { adjustBalance, createUser, getUserById, updateUser, type User } from "@/lib/db/users";
 import { ApiError } from "@/lib/errors";
 import type { UserCreate, UserUpdate } from "@/lib/validation/users";
 
@@ -36,9 +37,30 @@ export async function adminUpdateUser(id: number, input: UserUpdate): Promise<Us
       ...(password ? { passwordHash: await hashPassword(password) } : {}),
     });
     if (!user) throw new ApiError("not_found", "No such user.");
+    // Cached tokens carry their owner's status and group.
+    if (input.status !== undefined || input.group !== undefined) invalidate("token");
     return user;
   } catch (err) {
     if (isUniqueViolation(err)) throw new ApiError("conflict", "A user with this email exists.", "email");
     throw err;
   }
+}
+
+/** Admin: adds credits to (or, negative, removes them from) a user's wallet; never below 0. */
+export async function adminTopUp(id: number, amount: number): Promise<User> {
+  const outcome = await adjustBalance(id, amount);
+  if (outcome === "not_found") throw new ApiError("not_found", "No such user.");
+  if (outcome === "insufficient") {
+    throw new ApiError("invalid_request", "amount: this would make the balance negative", "amount");
+  }
+  const user = await getUserById(id);
+  if (!user) throw new ApiError("not_found", "No such user.");
+  return user;
+}
+
+/** Admin: reads one user. */
+export async function adminGetUser(id: number): Promise<User> {
+  const user = await getUserById(id);
+  if (!user) throw new ApiError("not_found", "No such user.");
+  return user;
 }

@@ -149,3 +149,17 @@ export function userToJson(user: User) {
     updatedAt: user.updatedAt.toISOString(),
   };
 }
+
+/**
+ * Adds `amount` credits (may be negative) to a user's balance in one conditional UPDATE, so the
+ * spendable balance (balance - heldBalance) never drops below 0 however many calls race.
+ * Answers "ok", "not_found", or "insufficient" when a debit would go below 0.
+ */
+export async function adjustBalance(id: number, amount: number): Promise<"ok" | "not_found" | "insufficient"> {
+  const delta = BigInt(amount);
+  const changed = await getDb().$executeRaw`
+    UPDATE "users" SET "balance" = "balance" + ${delta}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${id} AND (${delta} >= 0 OR "balance" - "heldBalance" + ${delta} >= 0)`;
+  if (changed > 0) return "ok";
+  return (await getDb().user.count({ where: { id } })) ? "insufficient" : "not_found";
+}

@@ -1,11 +1,13 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Config } from "@/lib/config";
+import { seedCatalog } from "@/lib/db/catalog";
 import { ensureDefaultGroup } from "@/lib/db/groups";
 import { createUser, getUserCredentials } from "@/lib/db/users";
 
-/** Idempotent first-start work: the `default` group, and the admin named by ADMIN_EMAIL/ADMIN_PASSWORD. */
+/** Idempotent first-start work: the `default` group, the pricing catalog (once), and the admin named by ADMIN_EMAIL/ADMIN_PASSWORD. */
 export async function bootstrap(config: Config): Promise<void> {
   await ensureDefaultGroup();
+  await seedCatalog();
   if (config.adminEmail && config.adminPassword && !(await getUserCredentials(config.adminEmail))) {
     try {
       await createUser({

@@ -1,8 +1,13 @@
 import { withAdmin } from "@/lib/auth/guards";
 import { userToJson } from "@/lib/db/users";
 import { parseBody, parseId } from "@/lib/http";
-import { adminUpdateUser } from "@/lib/users";
+import { adminGetUser, adminUpdateUser } from "@/lib/users";
 import { userUpdateSchema } from "@/lib/validation/users";
+
+// GET /api/admin/users/{id}: one user account
+export const GET = withAdmin<{ id: string }>(async (_req, { params }) => {
+  return Response.json(userToJson(await adminGetUser(parseId(params.id))));
+});
 
 // PATCH /api/admin/users/{id}: change a user's profile, role, group, status or password
 export const PATCH = withAdmin<{ id: string }>(async (req, { params }) => {

@@ -1,0 +1,16 @@
+import { withAdmin } from "@/lib/auth/guards";
+import { adminCreateChannel, channelToJson } from "@/lib/channels";
+import { listChannels } from "@/lib/db/channels";
+import { parseBody } from "@/lib/http";
+import { channelCreateSchema } from "@/lib/validation/channels";
+
+// GET /api/admin/channels: every upstream channel (keys masked)
+export const GET = withAdmin(async () => {
+  return Response.json({ data: (await listChannels()).map(channelToJson) });
+});
+
+// POST /api/admin/channels: add an upstream channel
+export const POST = withAdmin(async (req) => {
+  const channel = await adminCreateChannel(await parseBody(req, channelCreateSchema));
+  return Response.json(channelToJson(channel), { status: 201 });
+});

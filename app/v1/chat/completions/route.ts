@@ -1,0 +1,7 @@
+import { preflightRoute, relayRoute } from "@/lib/gateway/route";
+
+export const dynamic = "force-dynamic";
+
+// POST /v1/chat/completions: relayed to a channel serving the model, billed in credits
+export const POST = relayRoute("chat");
+export const OPTIONS = preflightRoute();

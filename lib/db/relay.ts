@@ -1,0 +1,135 @@
+import { getDb } from "@/lib/db/client";
+
+const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const asMapping = (v: unknown): Record<string, string> =>
+  typeof v === "object" && v !== null && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"))
+    : {};
+
+/** A token and what the relay needs of its owner, by key hash; null when unknown. */
+export async function findRelayToken(keyHash: string) {
+  const row = await getDb().token.findUnique({
+    where: { keyHash },
+    select: {
+      id: true,
+      userId: true,
+      name: true,
+      status: true,
+      expiresAt: true,
+      allowedModels: true,
+      allowedIps: true,
+      group: true,
+      quota: true,
+      user: { select: { status: true, group: true } },
+    },
+  });
+  if (!row) return null;
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    status: row.status,
+    userStatus: row.user.status,
+    expiresAt: row.expiresAt,
+    allowedModels: asStrings(row.allowedModels),
+    allowedIps: asStrings(row.allowedIps),
+    group: row.group ?? row.user.group,
+    quota: row.quota === null ? null : Number(row.quota),
+  };
+}
+
+/** Groups, enabled models and active channels: everything routing and pricing read. */
+export async function loadRouting() {
+  const db = getDb();
+  const [groups, models, channels] = await Promise.all([
+    db.group.findMany({ select: { name: true, ratio: true } }),
+    db.modelPrice.findMany({
+      where: { enabled: true },
+      select: { name: true, modelRatio: true, completionRatio: true, cacheRatio: true, fixedPrice: true, maxOutputTokens: true },
+    }),
+    db.channel.findMany({
+      where: { status: "active" },
+      select: { id: true, name: true, baseUrl: true, apiKey: true, models: true, modelMapping: true, groups: true, priority: true, weight: true },
+    }),
+  ]);
+  return {
+    groups,
+    models,
+    channels: channels.map((c) => ({ ...c, models: asStrings(c.models), groups: asStrings(c.groups), modelMapping: asMapping(c.modelMapping) })),
+  };
+}
+
+/** Records a channel failure; disables it once `threshold` failures happened in a row. Returns true when it was just disabled. */
+export async function recordChannelFailure(id: number, reason: string, threshold: number): Promise<boolean> {
+  const db = getDb();
+  await db.$executeRaw`UPDATE channels SET "consecutiveFailures" = "consecutiveFailures" + 1,
+    "totalFailures" = "totalFailures" + 1, "lastError" = ${reason.slice(0, 500)}, "lastFailureAt" = ${new Date()}
+    WHERE id = ${id}`;
+  const disabled = await db.$executeRaw`UPDATE channels SET status = 'auto_disabled'
+    WHERE id = ${id} AND status = 'active' AND "consecutiveFailures" >= ${threshold}`;
+  return disabled > 0;
+}
+
+/** Records a success: the failure streak ends. */
+export async function recordChannelSuccess(id: number): Promise<void> {
+  await getDb().channel.updateMany({
+    where: { id },
+    data: { consecutiveFailures: 0, lastSuccessAt: new Date() },
+  });
+}
+
+/** Auto-disabled channels, for the probe. */
+export function listAutoDisabledChannels() {
+  return getDb().channel.findMany({
+    where: { status: "auto_disabled" },
+    select: { id: true, baseUrl: true, apiKey: true },
+  });
+}
+
+/** Puts an auto-disabled channel back in service. */
+export async function reenableChannel(id: number): Promise<boolean> {
+  const { count } = await getDb().channel.updateMany({
+    where: { id, status: "auto_disabled" },
+    data: { status: "active", consecutiveFailures: 0, lastSuccessAt: new Date() },
+  });
+  return count > 0;
+}
+
+/** Marks tokens as used now (called in batches, not per request). */
+export async function touchTokens(ids: number[], at: Date): Promise<void> {
+  if (ids.length) await getDb().token.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: at } });
+}
+
+export type UsageRow = {
+  requestId: string;
+  userId: number;
+  tokenId: number;
+  tokenName: string;
+  channelId: number | null;
+  endpoint: string;
+  model: string;
+  upstreamModel: string | null;
+  group: string;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  modelRatio: number;
+  completionRatio: number;
+  cacheRatio: number;
+  groupRatio: number;
+  fixedPrice: number | null;
+  cost: number;
+  status: number;
+  errorCode: string | null;
+  stream: boolean;
+  estimated: boolean;
+  latencyMs: number;
+  createdAt: Date;
+};
+
+/** Writes a batch of usage records in one statement. */
+export async function insertUsageRecords(rows: UsageRow[]): Promise<void> {
+  if (rows.length) {
+    await getDb().usageRecord.createMany({ data: rows.map((r) => ({ ...r, cost: BigInt(r.cost) })) });
+  }
+}

@@ -1,0 +1,140 @@
+// Wires the relay core to the real stores: the database, in-process caches invalidated through
+// the cache bus, batched side effects, and the background jobs (hold reconciler, channel probe).
+import { request } from "undici";
+import { invalidate, onInvalidate } from "@/lib/cache/bus";
+import { getConfig } from "@/lib/config";
+import { releaseExpiredHolds, reserveCredits, settleCredits } from "@/lib/db/ledger";
+import {
+  findRelayToken,
+  insertUsageRecords,
+  listAutoDisabledChannels,
+  loadRouting,
+  recordChannelFailure,
+  recordChannelSuccess,
+  reenableChannel,
+  touchTokens,
+} from "@/lib/db/relay";
+import { parseCidrList } from "@/lib/gateway/cidr";
+import { Batcher, TtlCache } from "@/lib/gateway/caches";
+import { createUpstreamDispatcher } from "@/lib/gateway/upstream";
+import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
+import { onShutdown } from "@/lib/server/lifecycle";
+
+const CACHE_TTL_MS = 10_000;
+const SUCCESS_WRITE_INTERVAL_MS = 60_000;
+const RECONCILE_INTERVAL_MS = 30_000;
+
+async function loadToken(keyHash: string): Promise<AuthToken | null> {
+  const row = await findRelayToken(keyHash);
+  if (!row) return null;
+  const ips = parseCidrList(row.allowedIps);
+  // Entries are validated on write; one that does not parse must never widen access to "any".
+  if (!ips.ok) console.error(`token ${row.id} has invalid allowed IPs; refusing it`);
+  return {
+    ...row,
+    status: row.status === "active" && ips.ok ? "active" : "disabled",
+    userStatus: row.userStatus === "active" ? "active" : "disabled",
+    expiresAt: row.expiresAt ? row.expiresAt.getTime() : null,
+    allowedIps: ips.ok ? ips.list : [],
+  };
+}
+
+async function loadSnapshot(): Promise<RoutingSnapshot> {
+  const r = await loadRouting();
+  return {
+    groupRatios: new Map(r.groups.map((g) => [g.name, g.ratio])),
+    models: new Map(r.models.map((m) => [m.name, m])),
+    channels: r.channels,
+  };
+}
+
+function createDeps(): GatewayDeps {
+  const config = getConfig();
+  const tokens = new TtlCache<AuthToken | null>(CACHE_TTL_MS, 50_000);
+  const routing = new TtlCache<RoutingSnapshot>(CACHE_TTL_MS, 1);
+  onInvalidate((topic, key) => {
+    if (topic === "routing") routing.clear();
+    else if (key) tokens.delete(key);
+    else tokens.clear();
+  });
+
+  const usage = new Batcher<UsageEntry>(250, 500, insertUsageRecords);
+  const touched = new Batcher<number>(5_000, 1_000, (ids) => touchTokens([...new Set(ids)], new Date()));
+  onShutdown(() => usage.flush());
+  onShutdown(() => touched.flush());
+
+  const failedSinceSuccess = new Set<number>();
+  const lastSuccessWrite = new Map<number, number>();
+
+  setInterval(() => void releaseExpiredHolds().catch((e) => console.error("hold reconciler:", e)), RECONCILE_INTERVAL_MS).unref();
+  const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
+  setInterval(() => void probeChannels(dispatcher).catch((e) => console.error("channel probe:", e)), config.channelProbeIntervalMs).unref();
+  void releaseExpiredHolds().catch((e) => console.error("hold reconciler:", e));
+
+  return {
+    findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
+    routing: () => routing.get("all", loadSnapshot),
+    reserve: async (hold) => {
+      const r = await reserveCredits(hold, config.holdTtlSeconds);
+      return r.ok ? r : { ok: false, code: "insufficient_quota", which: r.which };
+    },
+    settle: (hold, cost) => settleCredits(hold, cost),
+    recordUsage: (entry) => usage.add(entry),
+    touchToken: (id) => touched.add(id),
+    channelSucceeded(id) {
+      const now = Date.now();
+      if (!failedSinceSuccess.has(id) && now - (lastSuccessWrite.get(id) ?? 0) < SUCCESS_WRITE_INTERVAL_MS) return;
+      failedSinceSuccess.delete(id);
+      lastSuccessWrite.set(id, now);
+      void recordChannelSuccess(id).catch((e) => console.error("channel success:", e));
+    },
+    channelFailed(id, reason) {
+      failedSinceSuccess.add(id);
+      void recordChannelFailure(id, reason, config.channelFailureThreshold)
+        .then((disabled) => {
+          if (!disabled) return;
+          console.warn(`channel ${id} disabled after ${config.channelFailureThreshold} failures in a row`);
+          invalidate("routing");
+        })
+        .catch((e) => console.error("channel failure:", e));
+    },
+    dispatcher,
+    now: () => Date.now(),
+    random: Math.random,
+    config: {
+      maxBodyBytes: config.maxBodyBytes,
+      upstreamTimeoutMs: config.upstreamTimeoutMs,
+      maxAttempts: config.upstreamMaxAttempts,
+    },
+  };
+}
+
+/** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
+async function probeChannels(dispatcher: GatewayDeps["dispatcher"]): Promise<void> {
+  for (const c of await listAutoDisabledChannels()) {
+    try {
+      const res = await request(`${c.baseUrl.replace(/\/+$/, "")}/models`, {
+        dispatcher,
+        headers: { authorization: `Bearer ${c.apiKey}` },
+        headersTimeout: 10_000,
+        bodyTimeout: 10_000,
+      });
+      await res.body.dump();
+      if (res.statusCode >= 200 && res.statusCode < 300 && (await reenableChannel(c.id))) {
+        console.log(`channel ${c.id} answered the probe and is back in service`);
+        invalidate("routing");
+      }
+    } catch {
+      // still down
+    }
+  }
+}
+
+const RUNTIME = Symbol.for("gateway.relayDeps");
+
+/** The process-wide relay dependencies, created on first use. */
+export function relayDeps(): GatewayDeps {
+  const g = globalThis as { [RUNTIME]?: GatewayDeps };
+  g[RUNTIME] ??= createDeps();
+  return g[RUNTIME];
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { groupNameSchema } from "@/lib/validation/users";
+import { modelNameSchema } from "@/lib/validation/tokens";
+
+const dedupe = <T>(xs: T[]) => [...new Set(xs)];
+
+/** The upstream base that ends before `/chat/completions`, e.g. `https://api.openai.com/v1`. */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(2000)
+  .transform((s, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Must be an http:// or https:// URL" });
+      return z.NEVER;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      ctx.addIssue({ code: "custom", message: "Must be an http:// or https:// URL" });
+      return z.NEVER;
+    }
+    if (url.search || url.hash) {
+      ctx.addIssue({ code: "custom", message: "Must not contain a query string or fragment" });
+      return z.NEVER;
+    }
+    return url.toString().replace(/\/+$/, "");
+  });
+
+export const channelCreateSchema = z.strictObject({
+  name: z.string().trim().min(1, "Must not be empty").max(100),
+  type: z.literal("openai").optional(),
+  baseUrl: baseUrlSchema,
+  apiKey: z.string().trim().min(1, "Must not be empty").max(4000),
+  models: z.array(modelNameSchema).min(1, "List at least one model").max(1000).transform(dedupe),
+  modelMapping: z.record(modelNameSchema, modelNameSchema).optional(),
+  groups: z.array(groupNameSchema).min(1, "List at least one group").max(100).transform(dedupe).optional(),
+  priority: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+  weight: z.number().int().min(0).max(1_000_000).optional(),
+  status: z.enum(["active", "disabled"]).optional(),
+});
+
+/** `apiKey` omitted keeps the stored key. */
+export const channelUpdateSchema = channelCreateSchema.partial();
+
+export type ChannelCreate = z.infer<typeof channelCreateSchema>;
+export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;
