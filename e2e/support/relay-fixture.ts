@@ -1,0 +1,86 @@
+import OpenAI from "openai";
+import type { RunningApp } from "./app";
+import { apiClient, type ApiClient } from "./api-client";
+
+export const CHAT_MODEL = "mock-chat";
+export const EMBED_MODEL = "mock-embed";
+
+let seq = 0;
+
+/** An `openai` client pointed at the gateway with this key (no SDK retries: tests see every answer). */
+export function openaiFor(app: Pick<RunningApp, "url">, apiKey: string, opts: { headers?: Record<string, string> } = {}) {
+  return new OpenAI({ apiKey, baseURL: `${app.url}/v1`, maxRetries: 0, defaultHeaders: opts.headers, timeout: 30_000 });
+}
+
+/** Prices the test models (idempotent per app). */
+export async function ensureModels(admin: ApiClient) {
+  for (const m of [
+    { name: CHAT_MODEL, modelRatio: 1, completionRatio: 2, cacheRatio: 0.5, maxOutputTokens: 1000 },
+    { name: EMBED_MODEL, modelRatio: 0.5, maxOutputTokens: 1 },
+  ]) {
+    const res = await admin.post("/api/admin/models", m);
+    if (res.status !== 201 && res.status !== 409) throw new Error(`model ${m.name}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** A channel to a mock upstream, serving the test models to the given groups. */
+export async function addChannel(
+  admin: ApiClient,
+  baseUrl: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: number }> {
+  const res = await admin.post("/api/admin/channels", {
+    name: `mock-${++seq}`,
+    type: "openai",
+    baseUrl,
+    apiKey: "mock-key",
+    models: [CHAT_MODEL, EMBED_MODEL],
+    groups: ["default"],
+    ...extra,
+  });
+  if (res.status !== 201) throw new Error(`channel: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A user with `balance` credits and a token with the given properties. */
+export async function newTokenOwner(
+  app: Pick<RunningApp, "url">,
+  admin: ApiClient,
+  opts: { balance?: number; token?: Record<string, unknown>; user?: Record<string, unknown> } = {},
+): Promise<{ userId: number; tokenId: number; key: string }> {
+  const user = await admin.post("/api/admin/users", {
+    email: `owner${++seq}-${Date.now()}@example.com`,
+    password: "owner password 1",
+    ...opts.user,
+  });
+  if (user.status !== 201) throw new Error(`user: ${user.status} ${JSON.stringify(user.body)}`);
+  const balance = opts.balance ?? 10_000_000;
+  if (balance > 0) {
+    const top = await admin.post(`/api/admin/users/${user.body.id}/topup`, { amount: balance });
+    if (top.status !== 200) throw new Error(`topup: ${top.status} ${JSON.stringify(top.body)}`);
+  }
+  const token = await admin.post("/api/tokens", { name: `t${seq}`, userId: user.body.id, ...opts.token });
+  if (token.status !== 201) throw new Error(`token: ${token.status} ${JSON.stringify(token.body)}`);
+  return { userId: user.body.id, tokenId: token.body.id, key: token.body.key };
+}
+
+/** The admin client for a running app. */
+export function adminOf(app: RunningApp): ApiClient {
+  return apiClient(app, { bearer: app.adminApiKey });
+}
+
+/** Raw POST to a /v1 endpoint, for the cases the SDK would not send. */
+export async function rawV1(app: Pick<RunningApp, "url">, path: string, init: RequestInit & { key?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.key) headers.set("authorization", `Bearer ${init.key}`);
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  const res = await fetch(`${app.url}/v1${path}`, { method: "POST", ...init, headers });
+  const text = await res.text();
+  let body: any = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body, headers: res.headers };
+}
