@@ -76,7 +76,8 @@ describe("token checks, in the contract's order", () => {
 
   it("a client outside the allowed IPs gets 403, even with a spoofed X-Forwarded-For", async () => {
     const t = await newTokenOwner(app, admin, { token: { allowedIps: ["10.9.8.0/24"] } });
-    for (const headers of [{}, { "x-forwarded-for": "10.9.8.7" }, { "x-real-ip": "10.9.8.7" }]) {
+    const attempts: Record<string, string>[] = [{}, { "x-forwarded-for": "10.9.8.7" }, { "x-real-ip": "10.9.8.7" }];
+    for (const headers of attempts) {
       const res = await rawV1(app, "/chat/completions", { key: t.key, body: chat(), headers });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe("ip_not_allowed");

@@ -1,17 +1,14 @@
 // Wires the relay core to the real stores: the database, in-process caches invalidated through
-// the cache bus, batched side effects, and the background jobs (hold reconciler, channel probe).
-import { request } from "undici";
+// the cache bus, and batched side effects.
 import { invalidate, onInvalidate } from "@/lib/cache/bus";
 import { getConfig } from "@/lib/config";
-import { releaseExpiredHolds, reserveCredits, settleCredits } from "@/lib/db/ledger";
+import { reserveCredits, settleCredits } from "@/lib/db/ledger";
 import {
   findRelayToken,
   insertUsageRecords,
-  listAutoDisabledChannels,
   loadRouting,
   recordChannelFailure,
   recordChannelSuccess,
-  reenableChannel,
   touchTokens,
 } from "@/lib/db/relay";
 import { parseCidrList } from "@/lib/gateway/cidr";
@@ -22,7 +19,6 @@ import { onShutdown } from "@/lib/server/lifecycle";
 
 const CACHE_TTL_MS = 10_000;
 const SUCCESS_WRITE_INTERVAL_MS = 60_000;
-const RECONCILE_INTERVAL_MS = 30_000;
 
 async function loadToken(keyHash: string): Promise<AuthToken | null> {
   const row = await findRelayToken(keyHash);
@@ -66,10 +62,7 @@ function createDeps(): GatewayDeps {
   const failedSinceSuccess = new Set<number>();
   const lastSuccessWrite = new Map<number, number>();
 
-  setInterval(() => void releaseExpiredHolds().catch((e) => console.error("hold reconciler:", e)), RECONCILE_INTERVAL_MS).unref();
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
-  setInterval(() => void probeChannels(dispatcher).catch((e) => console.error("channel probe:", e)), config.channelProbeIntervalMs).unref();
-  void releaseExpiredHolds().catch((e) => console.error("hold reconciler:", e));
 
   return {
     findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
@@ -107,27 +100,6 @@ function createDeps(): GatewayDeps {
       maxAttempts: config.upstreamMaxAttempts,
     },
   };
-}
-
-/** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
-async function probeChannels(dispatcher: GatewayDeps["dispatcher"]): Promise<void> {
-  for (const c of await listAutoDisabledChannels()) {
-    try {
-      const res = await request(`${c.baseUrl.replace(/\/+$/, "")}/models`, {
-        dispatcher,
-        headers: { authorization: `Bearer ${c.apiKey}` },
-        headersTimeout: 10_000,
-        bodyTimeout: 10_000,
-      });
-      await res.body.dump();
-      if (res.statusCode >= 200 && res.statusCode < 300 && (await reenableChannel(c.id))) {
-        console.log(`channel ${c.id} answered the probe and is back in service`);
-        invalidate("routing");
-      }
-    } catch {
-      // still down
-    }
-  }
 }
 
 const RUNTIME = Symbol.for("gateway.relayDeps");

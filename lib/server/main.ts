@@ -6,6 +6,7 @@ import { ensureAuthSecret } from "@/lib/auth/secret";
 import { applyMigrations } from "@/lib/db/migrations";
 import { disconnectDb } from "@/lib/db/client";
 import { bootstrap } from "@/lib/server/bootstrap";
+import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
 import { trustRequestHeaders } from "@/lib/server/trust";
 
@@ -29,6 +30,7 @@ async function main() {
   const { applied } = await applyMigrations(config.databaseUrl);
   if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
   await bootstrap(config);
+  startJobs(config);
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: process.cwd(), hostname: config.hostname, port: config.port });

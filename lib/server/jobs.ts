@@ -1,0 +1,44 @@
+import { request } from "undici";
+import { invalidate } from "@/lib/cache/bus";
+import type { Config } from "@/lib/config";
+import { releaseExpiredHolds } from "@/lib/db/ledger";
+import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
+import { createUpstreamDispatcher } from "@/lib/gateway/upstream";
+
+/** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
+export async function probeChannels(dispatcher: ReturnType<typeof createUpstreamDispatcher>): Promise<void> {
+  for (const c of await listAutoDisabledChannels()) {
+    try {
+      const res = await request(`${c.baseUrl.replace(/\/+$/, "")}/models`, {
+        dispatcher,
+        headers: { authorization: `Bearer ${c.apiKey}` },
+        headersTimeout: 10_000,
+        bodyTimeout: 10_000,
+      });
+      await res.body.dump();
+      if (res.statusCode >= 200 && res.statusCode < 300 && (await reenableChannel(c.id))) {
+        console.log(`channel ${c.id} answered the probe and is back in service`);
+        invalidate("routing");
+      }
+    } catch {
+      // still down
+    }
+  }
+}
+
+/**
+ * Background jobs of every instance: the reconciler that releases holds left by a process that
+ * died mid-request (at start, then every TTL/2), and the probe of auto-disabled channels.
+ */
+export function startJobs(config: Config): void {
+  const reconcile = () =>
+    void releaseExpiredHolds()
+      .then((n) => n && console.log(`released ${n} expired credit hold(s)`))
+      .catch((e) => console.error("hold reconciler:", e));
+  reconcile();
+  setInterval(reconcile, Math.min(30_000, (config.holdTtlSeconds * 1000) / 2)).unref();
+
+  const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
+  const probe = () => void probeChannels(dispatcher).catch((e) => console.error("channel probe:", e));
+  setInterval(probe, config.channelProbeIntervalMs).unref();
+}
