@@ -30,6 +30,8 @@ export interface MockUpstream {
   port: number;
   close(): Promise<void>;
   setFault(fault: MockFault | null): void;
+  /** Reports this many cached prompt tokens on the following answers (null: none). */
+  setCachedTokens(n: number | null): void;
   /** Every /v1 request received, in order (authorized or not). */
   requests: RecordedRequest[];
   /** Clears the recorded requests and the standing fault. */
@@ -70,6 +72,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   const faults = new FaultState();
   const requests: RecordedRequest[] = [];
   let counter = 0;
+  let cachedTokens: string | null = null;
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string, body: unknown): Promise<void> {
     if (path === "/__mock/fault" && (req.method === "POST" || req.method === "DELETE")) {
@@ -89,6 +92,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   function reset(): void {
     requests.length = 0;
     faults.set(null);
+    cachedTokens = null;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
@@ -163,7 +167,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     }
     if (endpoint === "embeddings") return finish(res, await embeddings(json, withUsage), fault, signal);
 
-    const cached = typeof req.headers["x-mock-cached-tokens"] === "string" ? req.headers["x-mock-cached-tokens"] : null;
+    const header = req.headers["x-mock-cached-tokens"];
+    const cached = typeof header === "string" ? header : cachedTokens;
     const reply = await buildReply(json, endpoint, cached);
     const id = endpoint === "chat" ? `chatcmpl-${requestId}` : `cmpl-${requestId}`;
     if (json.stream !== true) {
@@ -221,6 +226,9 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     requests,
     reset,
     setFault: (fault) => faults.set(fault),
+    setCachedTokens: (n) => {
+      cachedTokens = n === null ? null : String(n);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
