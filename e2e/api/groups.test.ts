@@ -12,6 +12,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  if (process.env.DUMP_LOGS) console.log(app?.logs());
   await disconnectDb();
   await app?.stop();
 });

@@ -303,6 +303,24 @@ function toError(err: unknown, what: string): Error {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
+/** How many checked-in migrations a SQLite file has not applied yet (all of them for a new file). */
+async function sqlitePending(file: string, list: MigrationList): Promise<number> {
+  if (!fs.existsSync(file)) return list.migrationDirectories.length;
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(file, { readonly: true, timeout: 5_000 });
+  try {
+    const rows = db
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { migration_name: string }[];
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return list.migrationDirectories.filter((d) => !applied.has(d.path)).length;
+  } catch {
+    return list.migrationDirectories.length; // no _prisma_migrations table yet
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Applies pending checked-in migrations to the database at `databaseUrl`. Idempotent; on
  * PostgreSQL serialised across processes with an advisory lock.
@@ -327,6 +345,9 @@ export async function applyMigrations(databaseUrl: string = process.env.DATABASE
   if (provider === "sqlite") {
     const file = sqlitePathFromUrl(databaseUrl);
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    // The engine takes SQLite's exclusive lock, which fails while another process has the file
+    // open: skip it when nothing is pending, so a second instance can start beside the first.
+    if (file !== ":memory:" && (await sqlitePending(file, migrationsList)) === 0) return { applied: [] };
     return run();
   }
 
