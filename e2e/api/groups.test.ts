@@ -12,7 +12,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (process.env.DUMP_LOGS) console.log(app?.logs());
   await disconnectDb();
   await app?.stop();
 });

@@ -66,6 +66,25 @@ describe("OpenAI-compatible endpoints through the official client", () => {
     expect(mock.requests.at(-1)!.body).toMatchObject({ stream_options: { include_usage: true } });
   });
 
+  it("delivers each chunk as it arrives and ends a slow stream whose usage chunk comes on its own", async () => {
+    mock.setFault({ type: "slow_stream", chunkDelayMs: 150 });
+    const started = Date.now();
+    const stream = await client.chat.completions.create({
+      model: CHAT_MODEL,
+      messages: [{ role: "user", content: "one two three" }],
+      stream: true,
+    });
+    const arrivals: number[] = [];
+    let text = "";
+    for await (const chunk of stream) {
+      arrivals.push(Date.now() - started);
+      text += chunk.choices[0]?.delta?.content ?? "";
+    }
+    expect(text).toBe("Hello from mock: one two three");
+    // Not buffered: the first chunk arrived long before the last.
+    expect(arrivals.at(-1)! - arrivals[0]).toBeGreaterThan(600);
+  });
+
   it("passes the usage chunk on when the client asks for it", async () => {
     const stream = await client.chat.completions.create({
       model: CHAT_MODEL,

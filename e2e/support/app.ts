@@ -36,7 +36,7 @@ export async function startApp(opts: { env?: Record<string, string>; db?: TestDa
   const db = opts.db ?? (await createTestDatabase());
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-data-"));
-  const adminApiKey = `admin-${randomBytes(24).toString("hex")}`;
+  const adminApiKey = opts.env?.ADMIN_API_KEY ?? `admin-${randomBytes(24).toString("hex")}`;
   const child = spawn(process.execPath, ["--import", "tsx", "lib/server/main.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {

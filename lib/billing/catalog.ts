@@ -54,16 +54,24 @@ export type CatalogModel = {
   maxOutputTokens: number;
 };
 
-// Rounded to 6 decimals so a ratio reads as typed (0.6 / 0.15 is 4, not 4.000000000000001).
-const round = (x: number) => Number(x.toFixed(6));
+/**
+ * A price quotient as a short decimal: 0.6 / 0.15 is 4, not 4.000000000000001. A quotient with no
+ * short form (2.5 / 0.3 = 8.33…) is rounded up at 12 decimals, so the catalog never under-charges.
+ */
+function ratio(numerator: number, denominator: number): number {
+  const x = numerator / denominator;
+  const short = Number(x.toFixed(6));
+  if (Math.abs(short * denominator - numerator) <= 1e-12 * numerator) return short;
+  return Math.ceil(x * 1e12) / 1e12;
+}
 
 /** The catalog as model rows. */
 export function catalogModels(): CatalogModel[] {
   return LIST_PRICES.map((p) => ({
     name: p.name,
-    modelRatio: round(p.input / USD_PER_1M_AT_RATIO_1),
-    completionRatio: round(p.output / p.input),
-    cacheRatio: round((p.cached ?? p.input) / p.input),
+    modelRatio: ratio(p.input, USD_PER_1M_AT_RATIO_1),
+    completionRatio: ratio(p.output, p.input),
+    cacheRatio: ratio(p.cached ?? p.input, p.input),
     maxOutputTokens: p.maxOutputTokens,
   }));
 }

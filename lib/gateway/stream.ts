@@ -68,17 +68,21 @@ export function relayStream(
     {
       async pull(controller) {
         try {
-          const next = pending ?? (await iterator.next());
-          pending = null;
-          if (next.done) {
-            const tail = sse.end();
-            if (tail) controller.enqueue(tail);
-            await finish(200, sse.upstreamError ? "upstream_error" : null);
-            controller.close();
-            return;
+          // Keep reading until there is something to send: a pull that enqueues nothing may not
+          // be called again, and an event the client must not see (the usage chunk) is dropped.
+          for (;;) {
+            const next = pending ?? (await iterator.next());
+            pending = null;
+            if (next.done) {
+              const tail = sse.end();
+              if (tail) controller.enqueue(tail);
+              await finish(200, sse.upstreamError ? "upstream_error" : null);
+              controller.close();
+              return;
+            }
+            const out = sse.push(next.value);
+            if (out) return controller.enqueue(out);
           }
-          const out = sse.push(next.value);
-          if (out) controller.enqueue(out);
         } catch (err) {
           if (finished) return; // the client went away first; cancel() settled the call
           const code = isTimeout(err) ? "upstream_timeout" : "upstream_error";
