@@ -7,7 +7,6 @@ const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromi
 export default defineConfig({
   testDir: "./browser",
   outputDir: "../test-results/playwright-artifacts",
-  globalSetup: "./support/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,
