@@ -3,16 +3,19 @@ import { startApp, type RunningApp } from "../support/app";
 import { expect, snap } from "../support/fixtures";
 
 // This spec needs a gateway nobody has used yet (no user at all), so it starts its own.
-let fresh: RunningApp;
-const test = base.extend({ baseURL: async ({}, use) => use(fresh.url) });
+const test = base.extend<object, { fresh: RunningApp }>({
+  fresh: [
+    async ({}, use) => {
+      const app = await startApp({ env: { ALLOW_REGISTRATION: "true" } });
+      await use(app);
+      await app.stop();
+    },
+    { scope: "worker", timeout: 120_000 },
+  ],
+  baseURL: async ({ fresh }, use) => use(fresh.url),
+});
 
 test.describe.configure({ mode: "serial" });
-test.beforeAll(async () => {
-  fresh = await startApp({ env: { ALLOW_REGISTRATION: "true" } });
-});
-test.afterAll(async () => {
-  await fresh?.stop();
-});
 
 const admin = { email: "admin@example.com", password: "correct horse battery", name: "Ada Admin" };
 

@@ -1,0 +1,177 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getPaginationRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type ColumnFiltersState,
+  type Row,
+  type SortingState,
+} from "@tanstack/react-table";
+import { Search } from "lucide-react";
+import { Input } from "@/components/ui/input";
+import { Pagination } from "@/components/data-table/pagination";
+import { cn } from "@/lib/utils";
+
+export type FacetFilter = {
+  /** The column id whose value is filtered (its accessor must yield a string). */
+  columnId: string;
+  label: string;
+  options: { value: string; label: string }[];
+};
+
+export type DataTableProps<TData, TValue> = {
+  columns: ColumnDef<TData, TValue>[];
+  data: TData[];
+  /** Extra controls shown right of the search box (e.g. a "New" button). */
+  toolbar?: ReactNode;
+  /** Placeholder of the global text search; pass `false` to hide the search box. */
+  searchPlaceholder?: string | false;
+  /** An optional select filtering one column by exact value (e.g. status). */
+  facet?: FacetFilter;
+  /** Shown instead of the rows when there is nothing to show. */
+  empty?: ReactNode;
+  onRowClick?: (row: TData) => void;
+  getRowId?: (row: TData, index: number) => string;
+  initialSorting?: SortingState;
+  pageSize?: number;
+  /** Hide the pagination bar (e.g. when the server paginates). */
+  paginate?: boolean;
+  className?: string;
+  /** data-testid on the <table>. */
+  testId?: string;
+};
+
+/** The app's one table: global search, sortable headers, an optional facet filter, client pagination. */
+export function DataTable<TData, TValue>({
+  columns,
+  data,
+  toolbar,
+  searchPlaceholder = "Search…",
+  facet,
+  empty,
+  onRowClick,
+  getRowId,
+  initialSorting = [],
+  pageSize = 20,
+  paginate = true,
+  className,
+  testId,
+}: DataTableProps<TData, TValue>) {
+  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  const [globalFilter, setGlobalFilter] = useState("");
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const table = useReactTable({
+    data,
+    columns,
+    getRowId,
+    state: { sorting, globalFilter, columnFilters },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setGlobalFilter,
+    onColumnFiltersChange: setColumnFilters,
+    globalFilterFn: "includesString",
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    ...(paginate ? { getPaginationRowModel: getPaginationRowModel() } : {}),
+    initialState: { pagination: { pageSize, pageIndex: 0 } },
+  });
+  const facetValue = facet ? ((table.getColumn(facet.columnId)?.getFilterValue() as string) ?? "") : "";
+  const rows = table.getRowModel().rows;
+  const showToolbar = searchPlaceholder !== false || facet || toolbar;
+
+  return (
+    <div className={cn("grid gap-3", className)}>
+      {showToolbar ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {searchPlaceholder !== false ? (
+            <div className="relative w-full sm:w-64">
+              <Search className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-zinc-400" aria-hidden />
+              <Input
+                type="search"
+                value={globalFilter}
+                onChange={(e) => setGlobalFilter(e.target.value)}
+                placeholder={searchPlaceholder}
+                aria-label={searchPlaceholder}
+                className="pl-8"
+              />
+            </div>
+          ) : null}
+          {facet ? (
+            <select
+              value={facetValue}
+              onChange={(e) => table.getColumn(facet.columnId)?.setFilterValue(e.target.value || undefined)}
+              aria-label={`Filter by ${facet.label}`}
+              className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-zinc-400"
+            >
+              <option value="">All {facet.label.toLowerCase()}</option>
+              {facet.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          ) : null}
+          {toolbar ? <div className="ml-auto flex items-center gap-2">{toolbar}</div> : null}
+        </div>
+      ) : null}
+      <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm">
+        <table className="w-full min-w-max text-sm" data-testid={testId}>
+          <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-500 uppercase tracking-wide">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="h-10 px-4 font-medium whitespace-nowrap"
+                    aria-sort={
+                      header.column.getIsSorted() === "asc"
+                        ? "ascending"
+                        : header.column.getIsSorted() === "desc"
+                          ? "descending"
+                          : undefined
+                    }
+                  >
+                    {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {rows.length ? (
+              rows.map((row: Row<TData>) => (
+                <tr
+                  key={row.id}
+                  onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+                  className={cn("hover:bg-zinc-50", onRowClick && "cursor-pointer")}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className="px-4 py-3 align-middle whitespace-nowrap">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              ))
+            ) : (
+              <tr>
+                <td colSpan={columns.length} className="px-4 py-12 text-center text-zinc-500">
+                  {data.length ? "No rows match the filters." : (empty ?? "Nothing here yet.")}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {paginate && table.getFilteredRowModel().rows.length > 0 ? (
+        <Pagination table={table} />
+      ) : null}
+    </div>
+  );
+}

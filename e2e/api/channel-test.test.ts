@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { apiClient, newUser, type ApiClient } from "../support/api-client";
+import { freePort, startApp, type RunningApp } from "../support/app";
+import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+
+const KEY = "sk-test-CHANNELSECRET-0123456789abcdef";
+
+let app: RunningApp;
+let admin: ApiClient;
+let mock: MockUpstream;
+
+beforeAll(async () => {
+  [app, mock] = await Promise.all([startApp(), startMockUpstream({ apiKey: KEY })]);
+  admin = apiClient(app, { bearer: app.adminApiKey });
+}, 120_000);
+
+afterAll(async () => {
+  await mock?.close();
+  await app?.stop();
+});
+
+beforeEach(() => mock.reset());
+
+async function channel(extra: Record<string, unknown> = {}): Promise<number> {
+  const res = await admin.post("/api/admin/channels", {
+    name: `c${Date.now()}`,
+    baseUrl: mock.url,
+    apiKey: KEY,
+    models: ["gpt-4o-mini"],
+    ...extra,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+const test_ = (id: number) => admin.post(`/api/admin/channels/${id}/test`);
+
+test("a working channel answers ok with its latency; one real 1-token chat completion to the mapped model", async () => {
+  const id = await channel({ models: ["my-alias", "gpt-4o"], modelMapping: { "my-alias": "gpt-4o-mini" } });
+  const res = await test_(id);
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ ok: true, status: 200, request: { method: "POST", model: "gpt-4o-mini" } });
+  expect(res.body.latencyMs).toBeGreaterThanOrEqual(0);
+  expect(res.body.error).toBeUndefined();
+  expect(mock.requests).toHaveLength(1);
+  expect(mock.requests[0]).toMatchObject({
+    method: "POST",
+    path: "/v1/chat/completions",
+    body: { model: "gpt-4o-mini", max_tokens: 1, stream: false },
+  });
+  expect(mock.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
+});
+
+test("latency is measured: a slow upstream shows it", async () => {
+  const id = await channel();
+  mock.setFault({ type: "delay", ms: 400, times: 1 });
+  const res = await test_(id);
+  expect(res.body.ok).toBe(true);
+  expect(res.body.latencyMs).toBeGreaterThanOrEqual(380);
+});
+
+test("an embeddings-only channel is tested with GET /models", async () => {
+  const id = await channel({ models: ["text-embedding-3-small"] });
+  const res = await test_(id);
+  expect(res.body).toMatchObject({ ok: true, status: 200, request: { method: "GET", path: "/models" } });
+  expect(mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/models"]);
+});
+
+test("an upstream error is reported with its status and message, and the channel key is never echoed", async () => {
+  const id = await channel();
+  mock.setFault({ type: "status", status: 500, message: `boom for key ${KEY} (Bearer ${KEY})`, times: 1 });
+  const res = await test_(id);
+  expect(res.status).toBe(200);
+  expect(res.body).toMatchObject({ ok: false, status: 500 });
+  expect(res.body.error).toContain("HTTP 500");
+  expect(res.body.error).toContain("boom for key");
+  expect(JSON.stringify(res.body)).not.toContain("CHANNELSECRET");
+});
+
+test("a wrong key shows the upstream's 401", async () => {
+  const id = await channel({ apiKey: "sk-wrong-key-000000000000" });
+  const res = await test_(id);
+  expect(res.body).toMatchObject({ ok: false, status: 401 });
+  expect(res.body.error).toContain("Incorrect API key");
+  expect(JSON.stringify(res.body)).not.toContain("sk-wrong-key-000000000000");
+});
+
+test("an upstream that is not listening fails fast with status null", async () => {
+  const port = await freePort();
+  const id = await channel({ baseUrl: `http://127.0.0.1:${port}/v1` });
+  const res = await test_(id);
+  expect(res.body).toMatchObject({ ok: false, status: null });
+  expect(res.body.error).toMatch(/ECONNREFUSED/);
+});
+
+test("an upstream that never answers is cut off by the short timeout", async () => {
+  const id = await channel();
+  mock.setFault({ type: "hang", times: 1 });
+  const started = Date.now();
+  const res = await test_(id);
+  expect(res.body).toMatchObject({ ok: false, status: null });
+  expect(res.body.error).toMatch(/No answer within 10 s/);
+  expect(Date.now() - started).toBeLessThan(15_000);
+}, 20_000);
+
+test("testing does not change the channel's state", async () => {
+  const id = await channel();
+  mock.setFault({ type: "status", status: 503, times: 1 });
+  await test_(id);
+  const after = await admin.get(`/api/admin/channels/${id}`);
+  expect(after.body).toMatchObject({ status: "active", consecutiveFailures: 0, totalFailures: 0, lastError: null });
+});
+
+test("only admins: unknown id 404, a user 403, nobody 401", async () => {
+  expect((await admin.post("/api/admin/channels/999999/test")).status).toBe(404);
+  expect((await admin.post("/api/admin/channels/abc/test")).status).toBe(404);
+  const id = await channel();
+  const user = await newUser(app, admin);
+  const forbidden = await user.client.post(`/api/admin/channels/${id}/test`);
+  expect(forbidden.status).toBe(403);
+  expect(forbidden.body.error.code).toBe("forbidden");
+  const anonymous = await fetch(`${app.url}/api/admin/channels/${id}/test`, { method: "POST" });
+  expect(anonymous.status).toBe(401);
+  expect(mock.requests).toHaveLength(0);
+});
