@@ -17,6 +17,8 @@ const envSchema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
       .optional(),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+    REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "letters, digits and :_.- only").default("gw:"),
+    RATE_LIMIT_RPM: int(0, 1_000_000).default(0),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUSTED_PROXIES: z.string().default(""),
     ADMIN_API_KEY: z.string().min(32, "must be at least 32 characters").optional(),
@@ -46,6 +48,8 @@ function toConfig(env: z.infer<typeof envSchema>, trustedProxies: CidrList) {
     dataDir: env.DATA_DIR,
     databaseUrl: env.DATABASE_URL ?? `file:${env.DATA_DIR.replace(/\/$/, "")}/gateway.db`,
     redisUrl: env.REDIS_URL,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX,
+    rateLimitRpm: env.RATE_LIMIT_RPM,
     authSecret: env.AUTH_SECRET,
     trustedProxies,
     adminApiKey: env.ADMIN_API_KEY,

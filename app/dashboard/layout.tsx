@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/layout/logo";
 import { Nav } from "@/components/layout/nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { ToastProvider } from "@/components/ui/toast";
 import { requireUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +27,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </div>
           <SignOutButton />
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">{children}</main>
+        <main className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
+          <ToastProvider>{children}</ToastProvider>
+        </main>
       </div>
     </div>
   );

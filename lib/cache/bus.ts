@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import { connect, getRedis, redisPrefix } from "@/lib/cache/redis";
+import { getConfig } from "@/lib/config";
 
 /**
  * What a cache holds and a write can make stale:
@@ -9,38 +10,30 @@ import type { Redis } from "ioredis";
 export type Topic = "token" | "routing";
 type Listener = (topic: Topic, key?: string) => void;
 
-const CHANNEL = "gateway:invalidate";
 const BUS = Symbol.for("gateway.cacheBus");
 
-type Bus = {
-  listeners: Set<Listener>;
-  instanceId: string;
-  publisher?: Redis;
-  subscriber?: Redis;
-  redisStarted: boolean;
-};
+type Bus = { listeners: Set<Listener>; instanceId: string; subscribed: boolean };
 
 // On globalThis: Next bundles route code apart from lib/server, and both must share one bus.
 function bus(): Bus {
   const g = globalThis as { [BUS]?: Bus };
-  g[BUS] ??= { listeners: new Set(), instanceId: randomUUID(), redisStarted: false };
+  g[BUS] ??= { listeners: new Set(), instanceId: randomUUID(), subscribed: false };
   return g[BUS];
 }
+
+const channel = () => `${redisPrefix()}invalidate`;
 
 function emitLocal(topic: Topic, key?: string) {
   for (const fn of bus().listeners) fn(topic, key);
 }
 
-async function startRedis(b: Bus) {
-  const url = process.env.REDIS_URL;
-  if (!url || b.redisStarted) return;
-  b.redisStarted = true;
-  const { Redis } = await import("ioredis");
-  b.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  b.subscriber = new Redis(url);
-  for (const conn of [b.publisher, b.subscriber]) conn.on("error", (e) => console.error("redis:", e.message));
-  await b.subscriber.subscribe(CHANNEL);
-  b.subscriber.on("message", (_channel, raw) => {
+async function subscribe(b: Bus) {
+  const url = getConfig().redisUrl;
+  if (!url || b.subscribed) return;
+  b.subscribed = true;
+  const subscriber = await connect(url);
+  await subscriber.subscribe(channel());
+  subscriber.on("message", (_channel, raw) => {
     try {
       const msg = JSON.parse(raw) as { from: string; topic: Topic; key?: string };
       if (msg.from !== b.instanceId) emitLocal(msg.topic, msg.key);
@@ -54,16 +47,16 @@ async function startRedis(b: Bus) {
 export function onInvalidate(listener: Listener): () => void {
   const b = bus();
   b.listeners.add(listener);
-  void startRedis(b).catch((e) => console.error("redis subscribe failed:", e));
+  void subscribe(b).catch((e) => console.error("redis subscribe failed:", e));
   return () => b.listeners.delete(listener);
 }
 
 /** Tells every cache (here and, with REDIS_URL, in other instances) that data changed. */
 export function invalidate(topic: Topic, key?: string): void {
   emitLocal(topic, key);
-  const b = bus();
-  if (!process.env.REDIS_URL) return;
-  void startRedis(b)
-    .then(() => b.publisher?.publish(CHANNEL, JSON.stringify({ from: b.instanceId, topic, key })))
+  const redis = getRedis();
+  if (!redis) return;
+  void redis
+    .then((r) => r.publish(channel(), JSON.stringify({ from: bus().instanceId, topic, key })))
     .catch((e) => console.error("redis publish failed:", e.message));
 }

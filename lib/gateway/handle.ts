@@ -66,6 +66,13 @@ export async function handleRelay(input: RelayInput, endpoint: Endpoint, deps: G
   if (!served.ok) return fail(served);
   const { model, groupRatio, channels } = served.value;
 
+  const rate = await deps.rateLimit(token);
+  if (!rate.ok) {
+    return errorResponse("rate_limit_exceeded", "Rate limit reached for this API key. Retry after the indicated time.", {
+      headers: { "retry-after": String(rate.retryAfterSeconds) },
+    });
+  }
+
   const ctx: CallContext = { deps, requestId: input.requestId, started, endpoint, token, req, model, groupRatio, hold: null };
   const reserved = await reserve(ctx);
   if (!reserved.ok) return fail(reserved);

@@ -1,6 +1,7 @@
 // Wires the relay core to the real stores: the database, in-process caches invalidated through
 // the cache bus, and batched side effects.
 import { invalidate, onInvalidate } from "@/lib/cache/bus";
+import { getRedis, redisPrefix } from "@/lib/cache/redis";
 import { getConfig } from "@/lib/config";
 import { reserveCredits, settleCredits } from "@/lib/db/ledger";
 import {
@@ -13,6 +14,7 @@ import {
 } from "@/lib/db/relay";
 import { parseCidrList } from "@/lib/gateway/cidr";
 import { Batcher, TtlCache } from "@/lib/gateway/caches";
+import { memoryRateLimiter, redisRateLimiter } from "@/lib/gateway/rate-limit";
 import { createUpstreamDispatcher } from "@/lib/gateway/upstream";
 import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
 import { onShutdown } from "@/lib/server/lifecycle";
@@ -63,10 +65,22 @@ function createDeps(): GatewayDeps {
   const lastSuccessWrite = new Map<number, number>();
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
+  const redis = getRedis();
+  const limiter = redis ? redisRateLimiter(redis, redisPrefix()) : memoryRateLimiter();
 
   return {
     findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
     routing: () => routing.get("all", loadSnapshot),
+    rateLimit: async (token) => {
+      if (config.rateLimitRpm === 0) return { ok: true };
+      try {
+        return await limiter.hit(`t${token.id}`, config.rateLimitRpm, Date.now());
+      } catch (err) {
+        // A limiter outage must not stop all traffic: admit, and say so in the log.
+        console.error("rate limiter unavailable:", err);
+        return { ok: true };
+      }
+    },
     reserve: async (hold) => {
       const r = await reserveCredits(hold, config.holdTtlSeconds);
       return r.ok ? r : { ok: false, code: "insufficient_quota", which: r.which };

@@ -87,6 +87,8 @@ export type ReserveOutcome = { ok: true } | { ok: false; code: "insufficient_quo
 export type GatewayDeps = {
   findToken(keyHash: string): Promise<AuthToken | null>;
   routing(): Promise<RoutingSnapshot>;
+  /** Check 8: the token's request rate (fixed one-minute windows). */
+  rateLimit(token: AuthToken): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
   reserve(hold: Hold): Promise<ReserveOutcome>;
   /** Charges `cost` (≤ the hold) and releases the rest of the hold. */
   settle(hold: Hold, cost: number): Promise<void>;

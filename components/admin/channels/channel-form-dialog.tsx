@@ -1,0 +1,241 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { callApi } from "@/components/admin/api";
+import { apiErrors, parseList, parseNumberInput, zodFieldErrors, type FieldErrors } from "@/components/admin/form-state";
+import { ModelMappingEditor, type MappingRow } from "@/components/admin/channels/model-mapping-editor";
+import type { ChannelRow } from "@/components/admin/channels/types";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Switch } from "@/components/ui/switch";
+import { Textarea } from "@/components/ui/textarea";
+import { useToast } from "@/components/ui/toast";
+import { channelCreateSchema, channelUpdateSchema } from "@/lib/validation/channels";
+
+const FIELDS = ["name", "type", "baseUrl", "apiKey", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
+
+type Props = {
+  open: boolean;
+  onClose: () => void;
+  /** The channel to edit; absent = create a new one. */
+  channel?: ChannelRow;
+  groups: string[];
+  /** Model names of the pricing catalog, offered as suggestions. */
+  catalog: string[];
+};
+
+/** Creates or edits an upstream channel; the key is write-only (blank on edit keeps the stored one). */
+export function ChannelFormDialog(props: Props) {
+  return (
+    <Dialog
+      open={props.open}
+      onClose={props.onClose}
+      title={props.channel ? `Edit channel “${props.channel.name}”` : "New channel"}
+      description="An OpenAI-compatible upstream and the models and groups it serves."
+      className="max-w-2xl"
+      testId="channel-dialog"
+    >
+      <ChannelForm {...props} />
+    </Dialog>
+  );
+}
+
+function ChannelForm({ onClose, channel, groups, catalog }: Props) {
+  const router = useRouter();
+  const toast = useToast();
+  const uid = useId();
+  const [name, setName] = useState(channel?.name ?? "");
+  const [baseUrl, setBaseUrl] = useState(channel?.baseUrl ?? "");
+  const [apiKey, setApiKey] = useState("");
+  const [models, setModels] = useState((channel?.models ?? []).join("\n"));
+  const [mapping, setMapping] = useState<MappingRow[]>(
+    Object.entries(channel?.modelMapping ?? {}).map(([from, to]) => ({ from, to })),
+  );
+  const [chosenGroups, setChosenGroups] = useState<string[]>(channel?.groups ?? (groups.includes("default") ? ["default"] : []));
+  const [priority, setPriority] = useState(String(channel?.priority ?? 0));
+  const [weight, setWeight] = useState(String(channel?.weight ?? 1));
+  const [enabled, setEnabled] = useState(true);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const listed = new Set(parseList(models));
+  const suggestions = catalog.filter((m) => !listed.has(m)).slice(0, 30);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const raw = {
+      name,
+      type: "openai" as const,
+      baseUrl,
+      ...(apiKey.trim() || !channel ? { apiKey } : {}),
+      models: parseList(models),
+      modelMapping: Object.fromEntries(mapping.filter((r) => r.from.trim() || r.to.trim()).map((r) => [r.from.trim(), r.to.trim()])),
+      groups: chosenGroups,
+      priority: parseNumberInput(priority) ?? 0,
+      weight: parseNumberInput(weight) ?? 1,
+      ...(channel ? {} : { status: enabled ? ("active" as const) : ("disabled" as const) }),
+    };
+    const parsed = (channel ? channelUpdateSchema : channelCreateSchema).safeParse(raw);
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    const unknown = parsed.data.models ? Object.keys(parsed.data.modelMapping ?? {}).filter((m) => !parsed.data.models!.includes(m)) : [];
+    if (unknown.length) {
+      setErrors({ modelMapping: `Map only models this channel lists (not ${unknown.join(", ")})` });
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    const res = channel
+      ? await callApi<ChannelRow>("PATCH", `/api/admin/channels/${channel.id}`, parsed.data)
+      : await callApi<ChannelRow>("POST", "/api/admin/channels", parsed.data);
+    setSaving(false);
+    if (!res.ok) {
+      const split = apiErrors(res, FIELDS);
+      setErrors(split.fields);
+      setFormError(split.form);
+      return;
+    }
+    toast(channel ? `Channel “${res.data.name}” saved.` : `Channel “${res.data.name}” created.`);
+    onClose();
+    router.refresh();
+  }
+
+  const id = (f: string) => `${uid}-${f}`;
+  const invalid = (f: string) => (errors[f] ? true : undefined);
+  const described = (f: string) => (errors[f] ? `${id(f)}-error` : undefined);
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4" aria-label={channel ? "Edit channel" : "New channel"}>
+      {formError ? <Alert variant="error" title="Not saved">{formError}</Alert> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={id("name")} label="Name" error={errors.name}>
+          <Input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={invalid("name")} aria-describedby={described("name")} autoFocus />
+        </FormField>
+        <FormField id={id("type")} label="Type" error={errors.type}>
+          <Select id={id("type")} value="openai" disabled aria-describedby={described("type")}>
+            <option value="openai">OpenAI-compatible</option>
+          </Select>
+        </FormField>
+      </div>
+      <FormField id={id("baseUrl")} label="Base URL" error={errors.baseUrl} hint="Up to and including /v1, e.g. https://api.openai.com/v1">
+        <Input
+          id={id("baseUrl")}
+          value={baseUrl}
+          onChange={(e) => setBaseUrl(e.target.value)}
+          placeholder="https://api.openai.com/v1"
+          inputMode="url"
+          aria-invalid={invalid("baseUrl")}
+          aria-describedby={described("baseUrl")}
+        />
+      </FormField>
+      <FormField
+        id={id("apiKey")}
+        label="API key"
+        error={errors.apiKey}
+        hint={channel ? `Stored key: ${channel.apiKeyPreview}. Leave blank to keep it.` : "Write-only: it is never shown again, only masked."}
+      >
+        <Input
+          id={id("apiKey")}
+          type="password"
+          value={apiKey}
+          onChange={(e) => setApiKey(e.target.value)}
+          placeholder={channel ? channel.apiKeyPreview : "sk-…"}
+          autoComplete="new-password"
+          spellCheck={false}
+          aria-invalid={invalid("apiKey")}
+          aria-describedby={described("apiKey")}
+        />
+      </FormField>
+      <FormField id={id("models")} label="Models" error={errors.models} hint="One per line or separated by commas; the first one is used by “Test”.">
+        <Textarea
+          id={id("models")}
+          value={models}
+          onChange={(e) => setModels(e.target.value)}
+          rows={3}
+          spellCheck={false}
+          className="font-mono"
+          aria-invalid={invalid("models")}
+          aria-describedby={described("models")}
+        />
+      </FormField>
+      {suggestions.length ? (
+        <div className="-mt-2 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
+          <span>From the catalog:</span>
+          {suggestions.map((m) => (
+            <button
+              key={m}
+              type="button"
+              onClick={() => setModels((t) => (t.trim() ? `${t.trim()}\n${m}` : m))}
+              className="rounded-full border border-zinc-200 px-2 py-0.5 font-mono text-zinc-700 hover:bg-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-zinc-400"
+              aria-label={`Add model ${m}`}
+            >
+              + {m}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <fieldset className="grid gap-1.5">
+        <legend className="mb-1.5 text-sm font-medium">Model mapping</legend>
+        <ModelMappingEditor id={id("modelMapping")} rows={mapping} onChange={setMapping} invalid={!!errors.modelMapping} />
+        {errors.modelMapping ? (
+          <p className="text-xs text-red-600" role="alert">
+            {errors.modelMapping}
+          </p>
+        ) : null}
+      </fieldset>
+      <fieldset className="grid gap-1.5">
+        <legend className="mb-1.5 text-sm font-medium">Groups served</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-2">
+          {groups.map((g) => (
+            <label key={g} className="flex items-center gap-2 text-sm">
+              <Checkbox
+                checked={chosenGroups.includes(g)}
+                onChange={(e) => setChosenGroups((cur) => (e.target.checked ? [...cur, g] : cur.filter((x) => x !== g)))}
+              />
+              {g}
+            </label>
+          ))}
+        </div>
+        {errors.groups ? (
+          <p className="text-xs text-red-600" role="alert">
+            {errors.groups}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={id("priority")} label="Priority" error={errors.priority} hint="Higher is tried first.">
+          <Input id={id("priority")} value={priority} onChange={(e) => setPriority(e.target.value)} inputMode="numeric" aria-invalid={invalid("priority")} aria-describedby={described("priority")} />
+        </FormField>
+        <FormField id={id("weight")} label="Weight" error={errors.weight} hint="Share of traffic among equal priority.">
+          <Input id={id("weight")} value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" aria-invalid={invalid("weight")} aria-describedby={described("weight")} />
+        </FormField>
+      </div>
+      {channel ? null : (
+        <div className="flex items-center gap-3">
+          <Switch id={id("status")} checked={enabled} onCheckedChange={setEnabled} aria-label="Enabled" />
+          <label htmlFor={id("status")} className="text-sm">
+            Enabled (serves traffic as soon as it is saved)
+          </label>
+        </div>
+      )}
+      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
+        <Button variant="outline" onClick={onClose} disabled={saving}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={saving}>
+          {saving ? "Saving…" : channel ? "Save channel" : "Create channel"}
+        </Button>
+      </div>
+    </form>
+  );
+}

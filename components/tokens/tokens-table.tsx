@@ -1,0 +1,85 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { KeyRound, Plus } from "lucide-react";
+import { DataTable } from "@/components/data-table/data-table";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { tokenColumns } from "@/components/tokens/columns";
+import { KeyRevealDialog } from "@/components/tokens/key-reveal-dialog";
+import { TokenFormDialog } from "@/components/tokens/token-form-dialog";
+import { TOKEN_STATE_OPTIONS, type TokenRow } from "@/components/tokens/types";
+import { useTokenActions } from "@/components/tokens/use-token-actions";
+import type { TokenGroupOption } from "@/lib/dashboard/token-options";
+
+/** The tokens page's interactive part: table, create/edit dialog, key reveal, delete confirmation. */
+export function TokensTable({ tokens, groups }: { tokens: TokenRow[]; groups: TokenGroupOption[] }) {
+  const router = useRouter();
+  const actions = useTokenActions();
+  const [editing, setEditing] = useState<TokenRow | null | undefined>(undefined);
+  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<TokenRow | null>(null);
+
+  const columns = useMemo(
+    () =>
+      tokenColumns({
+        edit: (t) => setEditing(t),
+        toggle: (t) => actions.setStatus(t, t.status === "active" ? "disabled" : "active"),
+        remove: (t) => setDeleting(t),
+      }),
+    [actions],
+  );
+  const newButton = (
+    <Button onClick={() => setEditing(null)}>
+      <Plus className="h-4 w-4" aria-hidden />
+      New token
+    </Button>
+  );
+
+  return (
+    <>
+      <DataTable
+        columns={columns}
+        data={tokens}
+        getRowId={(t) => String(t.id)}
+        searchPlaceholder="Search tokens…"
+        facet={{ columnId: "status", label: "Statuses", options: TOKEN_STATE_OPTIONS }}
+        toolbar={newButton}
+        onRowClick={(t) => router.push(`/dashboard/tokens/${t.id}`)}
+        testId="tokens-table"
+        empty={
+          <EmptyState
+            icon={KeyRound}
+            title="No tokens yet"
+            description="Create a token to call the API from your applications with any OpenAI client."
+          />
+        }
+      />
+      <TokenFormDialog
+        open={editing !== undefined}
+        token={editing ?? null}
+        groups={groups}
+        onClose={() => setEditing(undefined)}
+        onSaved={(saved) => {
+          setEditing(undefined);
+          if (saved.key) setCreated({ key: saved.key, name: saved.name });
+          router.refresh();
+        }}
+      />
+      <KeyRevealDialog tokenKey={created?.key ?? null} name={created?.name ?? ""} onClose={() => setCreated(null)} />
+      <ConfirmDialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={`Delete “${deleting?.name ?? ""}”?`}
+        description="Applications using this key stop working at once. Its usage history is kept. This cannot be undone."
+        confirmLabel="Delete token"
+        onConfirm={async () => {
+          if (deleting) await actions.remove(deleting);
+          router.refresh();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+import { startApp, type RunningApp } from "../support/app";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const body = JSON.stringify({ model: CHAT_MODEL, messages: [{ role: "user", content: "hi" }] });
+
+let mock: MockUpstream;
+let db: TestDatabase;
+let a: RunningApp;
+let b: RunningApp;
+
+beforeAll(async () => {
+  mock = await startMockUpstream();
+  db = await createTestDatabase();
+  // A prefix of its own, so parallel runs sharing the Redis server never see each other's keys.
+  const env = { REDIS_URL, REDIS_KEY_PREFIX: `gwtest${randomBytes(4).toString("hex")}:`, RATE_LIMIT_RPM: "3" };
+  a = await startApp({ db, env });
+  b = await startApp({ db, env: { ...env, ADMIN_API_KEY: a.adminApiKey } });
+  await ensureModels(adminOf(a));
+  await addChannel(adminOf(a), mock.url);
+}, 120_000);
+
+afterAll(async () => {
+  await b?.stop({ keepDatabase: true });
+  await a?.stop();
+  await mock?.close();
+});
+
+describe("two instances sharing Redis", () => {
+  it("share one rate limit per token: the 4th request in a minute gets 429 with Retry-After", async () => {
+    const t = await newTokenOwner(a, adminOf(a));
+    // Limits count per clock minute: start well inside one, so all four requests share it.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+    const answers = [];
+    for (const app of [a, b, a, b]) answers.push(await rawV1(app, "/chat/completions", { key: t.key, body }));
+    expect(answers.slice(0, 3).map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(answers[3].status).toBe(429);
+    expect(answers[3].body.error.code).toBe("rate_limit_exceeded");
+    expect(Number(answers[3].headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a token disabled on one instance is refused by the other at once, not after its cache expires", async () => {
+    const t = await newTokenOwner(a, adminOf(a));
+    expect((await rawV1(b, "/chat/completions", { key: t.key, body })).status).toBe(200); // cached on b
+    await adminOf(a).patch(`/api/tokens/${t.tokenId}`, { status: "disabled" });
+    const started = Date.now();
+    await expect
+      .poll(async () => (await rawV1(b, "/chat/completions", { key: t.key, body })).status, { timeout: 3_000, interval: 50 })
+      .toBe(401);
+    // Well within the 10 s cache lifetime that applies without Redis.
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+});
