@@ -24,14 +24,17 @@ export function decodeCursor(cursor: string): number {
 }
 
 /** Whose records a query covers: the caller's own; admins may name a user, or "all". */
-async function scope(actor: Actor, q: { userId?: number | "all"; tokenId?: number; from?: Date; to?: Date }) {
+async function scope(
+  actor: Actor,
+  q: { userId?: number | "all"; tokenId?: number; from?: Date; to?: Date; status?: "success" | "error" },
+) {
   let userId: number | undefined;
   if (q.userId === "all") {
     if (!actor.isAdmin) throw new ApiError("forbidden", "Only admins may see every user's usage.", "userId");
   } else {
     userId = (await resolveOwner(actor, q.userId)).id;
   }
-  return { userId, tokenId: q.tokenId, from: q.from, to: q.to } satisfies UsageFilter;
+  return { userId, tokenId: q.tokenId, from: q.from, to: q.to, status: q.status } satisfies UsageFilter;
 }
 
 /** One page of the caller's usage records, newest first. */

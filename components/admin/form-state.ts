@@ -23,7 +23,7 @@ export function apiErrors(failure: ApiFailure, fields: readonly string[]): { fie
     const message = failure.message.startsWith(`${failure.param}: `)
       ? failure.message.slice(failure.param!.length + 2)
       : failure.message;
-    return { fields: { [field]: message }, form: null };
+    return { fields: { [field]: message.charAt(0).toUpperCase() + message.slice(1) }, form: null };
   }
   return { fields: {}, form: failure.message };
 }

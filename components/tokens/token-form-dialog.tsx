@@ -47,7 +47,12 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof TokenFormValues>(key: K, value: TokenFormValues[K]) => setV((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof TokenFormValues>(key: K, value: TokenFormValues[K]) => {
+    setV((s) => ({ ...s, [key]: value }));
+    // Editing a field clears its stale message; the next submit checks everything again.
+    const field = key === "unlimited" ? "quota" : key === "noExpiry" ? "expiresAt" : key === "ips" ? "allowedIps" : key;
+    setErrors(({ [field]: _, ...rest }) => rest);
+  };
   const available = groups.find((g) => g.name === v.group)?.models ?? [];
   const ipError = ipsError(v.ips);
   const quotaNumber = Number(v.quota.replace(/[,_\s]/g, ""));

@@ -51,21 +51,29 @@ export function ipsError(text: string): string | undefined {
   return r.success ? undefined : r.error.issues[0]?.message;
 }
 
-/** The request body, validated with the API's own schema: `{ok, body}` or the errors per field. */
+/** The request body, validated with the API's own schema: `{ok, body}` or every error per field. */
 export function buildBody(v: TokenFormValues):
   | { ok: true; body: Record<string, unknown> }
   | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
   const quota = v.unlimited ? null : v.quota.trim() === "" ? Number.NaN : Number(v.quota.replace(/[,_\s]/g, ""));
+  if (quota !== null && !Number.isFinite(quota)) errors.quota = "Enter a whole number of credits, or choose “Unlimited”.";
   let expiresAt: string | null = null;
   if (!v.noExpiry) {
     const d = new Date(v.expiresAt);
-    if (Number.isNaN(d.getTime())) return { ok: false, errors: { expiresAt: "Pick a date and time, or choose “Never”." } };
-    if (d.getTime() <= Date.now()) return { ok: false, errors: { expiresAt: "Pick a moment in the future." } };
-    expiresAt = d.toISOString();
+    if (Number.isNaN(d.getTime())) errors.expiresAt = "Pick a date and time, or choose “Never”.";
+    else if (d.getTime() <= Date.now()) errors.expiresAt = "Pick a moment in the future.";
+    else expiresAt = d.toISOString();
   }
-  if (!v.unlimited && !Number.isFinite(quota)) return { ok: false, errors: { quota: "Enter a whole number of credits, or choose “Unlimited”." } };
-  const body = { name: v.name, quota, expiresAt, allowedModels: v.allowedModels, allowedIps: splitIps(v.ips), group: v.group };
+  const body = {
+    name: v.name,
+    quota: quota !== null && Number.isFinite(quota) ? quota : null,
+    expiresAt,
+    allowedModels: v.allowedModels,
+    allowedIps: splitIps(v.ips),
+    group: v.group,
+  };
   const parsed = tokenCreateSchema.safeParse(body);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
-  return { ok: true, body };
+  if (!parsed.success) Object.assign(errors, { ...fieldErrors(parsed.error.issues), ...errors });
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, body };
 }

@@ -1,95 +1,95 @@
-import { getDb } from "@/lib/db/client";
+import { num, query, Rollback, transaction, type Steps } from "@/lib/db/raw";
 
 export type LedgerHold = { requestId: string; userId: number; tokenId: number; amount: number };
+export type ReserveResult = { ok: true } | { ok: false; which: "token" | "balance" };
 
-class Insufficient extends Error {
-  constructor(readonly which: "token" | "balance") {
-    super(which);
-  }
+function* reserveSteps(hold: LedgerHold, ttlSeconds: number): Steps<ReserveResult> {
+  const now = new Date();
+  const token = yield {
+    sql: `UPDATE tokens SET "heldQuota" = "heldQuota" + $1
+          WHERE id = $2 AND (quota IS NULL OR quota - "usedQuota" - "heldQuota" >= $1)`,
+    params: [hold.amount, hold.tokenId],
+  };
+  if (token.count === 0) throw new Rollback<ReserveResult>({ ok: false, which: "token" });
+  const user = yield {
+    sql: `UPDATE users SET "heldBalance" = "heldBalance" + $1 WHERE id = $2 AND balance - "heldBalance" >= $1`,
+    params: [hold.amount, hold.userId],
+  };
+  if (user.count === 0) throw new Rollback<ReserveResult>({ ok: false, which: "balance" });
+  yield {
+    sql: `INSERT INTO holds ("requestId", "userId", "tokenId", amount, "onToken", "createdAt", "expiresAt")
+          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, true, now, new Date(now.getTime() + ttlSeconds * 1000)],
+  };
+  return { ok: true };
 }
 
 /**
- * Reserves `amount` credits on the token (unless unlimited) and the owner's balance, atomically:
- * one conditional UPDATE per row inside one short transaction, plus the hold row the reconciler
- * needs. Row locks last only for this transaction, never across the upstream call.
+ * Reserves `amount` credits on the token (whose quota may be unlimited) and on the owner's balance,
+ * atomically: one conditional UPDATE per row and the hold row the reconciler needs, in one short
+ * transaction. Row locks last only for that transaction, never across the upstream call.
  */
-export async function reserveCredits(
-  hold: LedgerHold,
-  ttlSeconds: number,
-): Promise<{ ok: true } | { ok: false; which: "token" | "balance" }> {
-  const a = BigInt(hold.amount);
-  try {
-    await getDb().$transaction(async (tx) => {
-      const t = await tx.$executeRaw`UPDATE tokens SET "heldQuota" = "heldQuota" + ${a}
-        WHERE id = ${hold.tokenId} AND (quota IS NULL OR quota - "usedQuota" - "heldQuota" >= ${a})`;
-      if (t === 0) throw new Insufficient("token");
-      const u = await tx.$executeRaw`UPDATE users SET "heldBalance" = "heldBalance" + ${a}
-        WHERE id = ${hold.userId} AND balance - "heldBalance" >= ${a}`;
-      if (u === 0) throw new Insufficient("balance");
-      await tx.hold.create({
-        data: {
-          requestId: hold.requestId,
-          userId: hold.userId,
-          tokenId: hold.tokenId,
-          amount: a,
-          onToken: true,
-          expiresAt: new Date(Date.now() + ttlSeconds * 1000),
-        },
-        select: { requestId: true },
-      });
-    });
-    return { ok: true };
-  } catch (err) {
-    if (err instanceof Insufficient) return { ok: false, which: err.which };
-    throw err;
-  }
+export function reserveCredits(hold: LedgerHold, ttlSeconds: number): Promise<ReserveResult> {
+  return transaction(() => reserveSteps(hold, ttlSeconds));
 }
 
-/**
- * Charges `cost` (at most the hold) and releases the hold, in one transaction. If the reconciler
- * already released the hold (the call outlived its TTL), charges only what is still available,
- * so neither the quota nor the balance can go below zero.
- */
-export async function settleCredits(hold: LedgerHold, cost: number): Promise<void> {
-  const c = BigInt(Math.min(cost, hold.amount));
-  const a = BigInt(hold.amount);
-  await getDb().$transaction(async (tx) => {
-    const { count } = await tx.hold.deleteMany({ where: { requestId: hold.requestId } });
-    if (count === 1) {
-      await tx.$executeRaw`UPDATE tokens SET "usedQuota" = "usedQuota" + ${c}, "heldQuota" = "heldQuota" - ${a} WHERE id = ${hold.tokenId}`;
-      await tx.$executeRaw`UPDATE users SET balance = balance - ${c}, "heldBalance" = "heldBalance" - ${a} WHERE id = ${hold.userId}`;
-      return;
-    }
-    await tx.$executeRaw`UPDATE tokens SET "usedQuota" = "usedQuota" + CASE
-        WHEN quota IS NULL OR quota - "usedQuota" - "heldQuota" >= ${c} THEN ${c}
-        WHEN quota - "usedQuota" - "heldQuota" > 0 THEN quota - "usedQuota" - "heldQuota"
-        ELSE 0 END
-      WHERE id = ${hold.tokenId}`;
-    await tx.$executeRaw`UPDATE users SET balance = balance - CASE
-        WHEN balance - "heldBalance" >= ${c} THEN ${c}
-        WHEN balance - "heldBalance" > 0 THEN balance - "heldBalance"
-        ELSE 0 END
-      WHERE id = ${hold.userId}`;
-  });
+function* settleSteps(hold: LedgerHold, cost: number): Steps<void> {
+  const c = Math.min(cost, hold.amount);
+  const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1`, params: [hold.requestId] };
+  if (released.count === 1) {
+    yield {
+      sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + $1, "heldQuota" = "heldQuota" - $2 WHERE id = $3`,
+      params: [c, hold.amount, hold.tokenId],
+    };
+    yield {
+      sql: `UPDATE users SET balance = balance - $1, "heldBalance" = "heldBalance" - $2 WHERE id = $3`,
+      params: [c, hold.amount, hold.userId],
+    };
+    return;
+  }
+  // The reconciler released this hold already (the call outlived its TTL): charge only what is
+  // still free, so neither the quota nor the balance can go below zero.
+  yield {
+    sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + CASE
+            WHEN quota IS NULL OR quota - "usedQuota" - "heldQuota" >= $1 THEN $1
+            WHEN quota - "usedQuota" - "heldQuota" > 0 THEN quota - "usedQuota" - "heldQuota"
+            ELSE 0 END
+          WHERE id = $2`,
+    params: [c, hold.tokenId],
+  };
+  yield {
+    sql: `UPDATE users SET balance = balance - CASE
+            WHEN balance - "heldBalance" >= $1 THEN $1
+            WHEN balance - "heldBalance" > 0 THEN balance - "heldBalance"
+            ELSE 0 END
+          WHERE id = $2`,
+    params: [c, hold.userId],
+  };
+}
+
+/** Charges `cost` (at most the hold) and releases the hold, in one transaction. */
+export function settleCredits(hold: LedgerHold, cost: number): Promise<void> {
+  return transaction(() => settleSteps(hold, cost));
+}
+
+function* releaseSteps(h: LedgerHold): Steps<boolean> {
+  const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1`, params: [h.requestId] };
+  if (released.count !== 1) return false; // settled or released by another instance meanwhile
+  yield { sql: `UPDATE tokens SET "heldQuota" = "heldQuota" - $1 WHERE id = $2`, params: [h.amount, h.tokenId] };
+  yield { sql: `UPDATE users SET "heldBalance" = "heldBalance" - $1 WHERE id = $2`, params: [h.amount, h.userId] };
+  return true;
 }
 
 /** Releases holds whose TTL has passed (their process died before settling); returns how many. */
 export async function releaseExpiredHolds(now: Date = new Date()): Promise<number> {
-  const db = getDb();
-  const expired = await db.hold.findMany({
-    where: { expiresAt: { lt: now } },
-    select: { requestId: true, userId: true, tokenId: true, amount: true },
-    take: 500,
-  });
+  const { rows } = await query(
+    `SELECT "requestId", "userId", "tokenId", amount FROM holds WHERE "expiresAt" < $1 ORDER BY "expiresAt" LIMIT 500`,
+    [now],
+  );
   let released = 0;
-  for (const h of expired) {
-    await db.$transaction(async (tx) => {
-      const { count } = await tx.hold.deleteMany({ where: { requestId: h.requestId } });
-      if (count !== 1) return; // settled or released by someone else meanwhile
-      await tx.$executeRaw`UPDATE tokens SET "heldQuota" = "heldQuota" - ${h.amount} WHERE id = ${h.tokenId}`;
-      await tx.$executeRaw`UPDATE users SET "heldBalance" = "heldBalance" - ${h.amount} WHERE id = ${h.userId}`;
-      released++;
-    });
+  for (const r of rows) {
+    const hold = { requestId: String(r.requestId), userId: num(r.userId), tokenId: num(r.tokenId), amount: num(r.amount) };
+    if (await transaction(() => releaseSteps(hold))) released++;
   }
   return released;
 }

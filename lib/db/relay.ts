@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { num, query } from "@/lib/db/raw";
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const asMapping = (v: unknown): Record<string, string> =>
@@ -8,34 +9,35 @@ const asMapping = (v: unknown): Record<string, string> =>
 
 /** A token and what the relay needs of its owner, by key hash; null when unknown. */
 export async function findRelayToken(keyHash: string) {
-  const row = await getDb().token.findUnique({
-    where: { keyHash },
-    select: {
-      id: true,
-      userId: true,
-      name: true,
-      status: true,
-      expiresAt: true,
-      allowedModels: true,
-      allowedIps: true,
-      group: true,
-      quota: true,
-      user: { select: { status: true, group: true } },
-    },
-  });
+  const { rows } = await query(
+    `SELECT t.id, t."userId", t.name, t.status, t."expiresAt", t."allowedModels", t."allowedIps", t."group",
+            t.quota, u.status AS "userStatus", u."group" AS "userGroup"
+     FROM tokens t JOIN users u ON u.id = t."userId" WHERE t."keyHash" = $1`,
+    [keyHash],
+  );
+  const row = rows[0];
   if (!row) return null;
   return {
-    id: row.id,
-    userId: row.userId,
-    name: row.name,
-    status: row.status,
-    userStatus: row.user.status,
-    expiresAt: row.expiresAt,
-    allowedModels: asStrings(row.allowedModels),
-    allowedIps: asStrings(row.allowedIps),
-    group: row.group ?? row.user.group,
-    quota: row.quota === null ? null : Number(row.quota),
+    id: num(row.id),
+    userId: num(row.userId),
+    name: String(row.name),
+    status: String(row.status),
+    userStatus: String(row.userStatus),
+    expiresAt: row.expiresAt === null ? null : parseTimestamp(row.expiresAt),
+    allowedModels: asStrings(parseJson(row.allowedModels)),
+    allowedIps: asStrings(parseJson(row.allowedIps)),
+    group: String(row.group ?? row.userGroup),
+    quota: row.quota === null ? null : num(row.quota),
   };
+}
+
+// SQLite answers Json columns as text and timestamps as ISO text; PostgreSQL as objects and Dates.
+const parseJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+function parseTimestamp(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const s = String(v);
+  // Both databases hold UTC; text without a zone (PostgreSQL TIMESTAMP) is read as UTC.
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
 }
 
 /** Groups, enabled models and active channels: everything routing and pricing read. */

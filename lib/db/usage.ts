@@ -46,6 +46,8 @@ export type UsageFilter = {
   model?: string;
   from?: Date;
   to?: Date;
+  /** "success": HTTP status below 400; "error": 400 and above */
+  status?: "success" | "error";
 };
 
 function where(f: UsageFilter) {
@@ -53,6 +55,7 @@ function where(f: UsageFilter) {
     ...(f.userId !== undefined && { userId: f.userId }),
     ...(f.tokenId !== undefined && { tokenId: f.tokenId }),
     ...(f.model !== undefined && { model: f.model }),
+    ...(f.status && { status: f.status === "success" ? { lt: 400 } : { gte: 400 } }),
     ...((f.from || f.to) && { createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } }),
   };
 }
@@ -145,6 +148,7 @@ export async function summarizeByDay(f: UsageFilter): Promise<UsageBucket[]> {
   if (f.userId !== undefined) conditions.push(Prisma.sql`"userId" = ${f.userId}`);
   if (f.tokenId !== undefined) conditions.push(Prisma.sql`"tokenId" = ${f.tokenId}`);
   if (f.model !== undefined) conditions.push(Prisma.sql`"model" = ${f.model}`);
+  if (f.status) conditions.push(f.status === "success" ? Prisma.sql`"status" < 400` : Prisma.sql`"status" >= 400`);
   if (f.from) conditions.push(Prisma.sql`"createdAt" >= ${f.from}`);
   if (f.to) conditions.push(Prisma.sql`"createdAt" < ${f.to}`);
   const whereSql = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;

@@ -5,6 +5,7 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { applyMigrations } from "@/lib/db/migrations";
 import { disconnectDb } from "@/lib/db/client";
+import { closeRaw } from "@/lib/db/raw";
 import { bootstrap } from "@/lib/server/bootstrap";
 import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
@@ -77,7 +78,7 @@ async function main() {
     }
     server.closeAllConnections();
     await runShutdownHooks();
-    await disconnectDb();
+    await Promise.all([disconnectDb(), closeRaw()]);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -13,6 +13,8 @@ const filters = {
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   userId: userIdSchema.optional(),
+  /** "success": HTTP status below 400; "error": 400 and above */
+  status: z.enum(["success", "error"]).optional(),
 };
 
 export const usageQuerySchema = z.strictObject({
@@ -27,5 +29,26 @@ export const usageSummaryQuerySchema = z.strictObject({
   groupBy: z.enum(["day", "model", "token"]),
 });
 
+/** `GET /api/usage/export`: the listing's filters, every matching record as CSV. */
+export const usageExportQuerySchema = z.strictObject({
+  ...filters,
+  model: z.string().trim().min(1).max(200).optional(),
+});
+
+/**
+ * The usage page's searchParams: the same filters as the API, with dates as `YYYY-MM-DD` (the `to`
+ * day included). Each field is checked on its own so one bad value does not drop the others.
+ */
+export const usagePageParamsSchema = z.object({
+  tokenId: idSchema.optional().catch(undefined),
+  model: z.string().trim().min(1).max(200).optional().catch(undefined),
+  status: z.enum(["success", "error"]).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  cursor: z.string().max(100).optional().catch(undefined),
+});
+
+export type UsagePageParams = z.infer<typeof usagePageParamsSchema>;
+export type UsageExportQuery = z.infer<typeof usageExportQuerySchema>;
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 export type UsageSummaryQuery = z.infer<typeof usageSummaryQuerySchema>;

@@ -66,7 +66,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
   const [saving, setSaving] = useState(false);
 
   const listed = new Set(parseList(models));
-  const suggestions = catalog.filter((m) => !listed.has(m)).slice(0, 30);
+  const suggestions = catalog.filter((m) => !listed.has(m)).slice(0, 12);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

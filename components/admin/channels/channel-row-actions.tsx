@@ -6,8 +6,8 @@ import { Pencil, Trash2 } from "lucide-react";
 import { callApi } from "@/components/admin/api";
 import { ChannelFormDialog } from "@/components/admin/channels/channel-form-dialog";
 import type { ChannelRow } from "@/components/admin/channels/types";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenu } from "@/components/ui/dropdown-menu";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 
@@ -40,14 +40,14 @@ export function ChannelRowActions({ channel, groups, catalog }: { channel: Chann
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
-    <div className="flex items-center justify-end gap-1">
-      <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit channel ${channel.name}`}>
-        <Pencil className="h-3.5 w-3.5" aria-hidden />
-        Edit
-      </Button>
-      <Button variant="ghost" size="sm" onClick={() => setDeleting(true)} aria-label={`Delete channel ${channel.name}`} className="text-red-600 hover:bg-red-50">
-        <Trash2 className="h-3.5 w-3.5" aria-hidden />
-      </Button>
+    <div className="flex justify-end">
+      <DropdownMenu
+        label={`Actions for channel ${channel.name}`}
+        items={[
+          { label: "Edit", icon: <Pencil className="h-3.5 w-3.5" aria-hidden />, onSelect: () => setEditing(true) },
+          { label: "Delete", icon: <Trash2 className="h-3.5 w-3.5" aria-hidden />, onSelect: () => setDeleting(true), destructive: true },
+        ]}
+      />
       <ChannelFormDialog open={editing} onClose={() => setEditing(false)} channel={channel} groups={groups} catalog={catalog} />
       <ConfirmDialog
         open={deleting}

@@ -18,12 +18,12 @@ export function ChannelTestButton({ channel }: { channel: ChannelRow }) {
     setState(res.ok ? { kind: "done", result: res.data } : { kind: "error", message: res.message });
   }
   return (
-    <div className="flex max-w-72 items-center gap-2">
+    <div className="grid max-w-44 justify-items-start gap-1">
       <Button variant="outline" size="sm" onClick={run} disabled={state.kind === "running"} aria-label={`Test channel ${channel.name}`}>
         {state.kind === "running" ? <Loader2 className="h-3.5 w-3.5 animate-spin" aria-hidden /> : <PlugZap className="h-3.5 w-3.5" aria-hidden />}
         Test
       </Button>
-      <span aria-live="polite" data-testid={`channel-test-result-${channel.id}`} className="min-w-0 text-xs">
+      <span aria-live="polite" data-testid={`channel-test-result-${channel.id}`} className="min-w-0 text-xs whitespace-normal empty:hidden">
         {state.kind === "running" ? <span className="text-zinc-500">Testing…</span> : null}
         {state.kind === "error" ? <span className="text-red-600">{state.message}</span> : null}
         {state.kind === "done" && state.result.ok ? (

@@ -29,14 +29,15 @@ export function ChannelStatusBadge({ status }: { status: ChannelRow["status"] })
 }
 
 /** The columns of the channels table; the action cells need the groups and the model catalog for editing. */
+/** The columns of the channels table; the action cells need the groups and the model catalog for editing. */
 export function channelColumns(ctx: { groups: string[]; catalog: string[] }): ColumnDef<ChannelRow>[] {
   return [
     {
       accessorKey: "name",
       header: ({ column }) => <ColumnHeader column={column} title="Channel" />,
       cell: ({ row }) => (
-        <div className="grid max-w-64 gap-0.5">
-          <span className="font-medium text-zinc-900">{row.original.name}</span>
+        <div className="grid max-w-44 gap-0.5">
+          <span className="truncate font-medium text-zinc-900">{row.original.name}</span>
           <span className="truncate font-mono text-xs text-zinc-500" title={row.original.baseUrl}>
             {row.original.baseUrl}
           </span>
@@ -50,101 +51,85 @@ export function channelColumns(ctx: { groups: string[]; catalog: string[] }): Co
       filterFn: "equalsString",
       header: ({ column }) => <ColumnHeader column={column} title="Status" />,
       cell: ({ row }) => (
-        <div className="flex items-center gap-2">
-          <ChannelStatusSwitch channel={row.original} />
-          <ChannelStatusBadge status={row.original.status} />
+        <div className="grid gap-2">
+          <div className="flex items-center gap-2">
+            <ChannelStatusSwitch channel={row.original} />
+            <ChannelStatusBadge status={row.original.status} />
+          </div>
+          <ChannelTestButton channel={row.original} />
         </div>
       ),
     },
     {
-      id: "test",
-      header: "Test",
-      enableSorting: false,
-      cell: ({ row }) => <ChannelTestButton channel={row.original} />,
-    },
-    {
-      id: "models",
-      accessorFn: (c) => c.models.join(" "),
-      header: "Models",
+      id: "serves",
+      accessorFn: (c) => `${c.models.join(" ")} ${c.groups.join(" ")}`,
+      header: "Serves",
       enableSorting: false,
       cell: ({ row }) => {
-        const { models, modelMapping } = row.original;
+        const { models, modelMapping, groups } = row.original;
         const mapped = Object.keys(modelMapping).length;
         return (
-          <div className="grid max-w-56 gap-0.5 text-xs">
+          <div className="grid max-w-44 gap-1 text-xs">
             <span className="truncate font-mono" title={models.join(", ")}>
               {models.slice(0, 3).join(", ")}
               {models.length > 3 ? ` +${models.length - 3}` : ""}
             </span>
             {mapped ? <span className="text-zinc-500">{mapped} mapped</span> : null}
+            <div className="flex flex-wrap gap-1">
+              {groups.map((g) => (
+                <Badge key={g} variant="outline">
+                  {g}
+                </Badge>
+              ))}
+            </div>
           </div>
         );
       },
     },
     {
-      id: "groups",
-      accessorFn: (c) => c.groups.join(" "),
-      header: "Groups",
-      enableSorting: false,
+      accessorKey: "priority",
+      header: ({ column }) => <ColumnHeader column={column} title="Priority" />,
       cell: ({ row }) => (
-        <div className="flex max-w-48 flex-wrap gap-1">
-          {row.original.groups.map((g) => (
-            <Badge key={g} variant="outline">
-              {g}
-            </Badge>
-          ))}
+        <div className="grid gap-0.5 tabular-nums">
+          <span>{formatNumber(row.original.priority)}</span>
+          <span className="text-xs text-zinc-500">weight {formatNumber(row.original.weight)}</span>
         </div>
       ),
     },
     {
-      accessorKey: "priority",
-      header: ({ column }) => <ColumnHeader column={column} title="Priority" />,
-      cell: ({ row }) => <span className="tabular-nums">{formatNumber(row.original.priority)}</span>,
-    },
-    {
-      accessorKey: "weight",
-      header: ({ column }) => <ColumnHeader column={column} title="Weight" />,
-      cell: ({ row }) => <span className="tabular-nums">{formatNumber(row.original.weight)}</span>,
-    },
-    {
-      id: "failures",
+      id: "health",
       accessorFn: (c) => c.totalFailures,
       header: ({ column }) => <ColumnHeader column={column} title="Failures" />,
       cell: ({ row }) => {
         const c = row.original;
         return (
-          <div className="grid gap-0.5 text-xs tabular-nums" title="In a row (resets on success) / in total">
-            <span className={c.consecutiveFailures ? "font-medium text-red-700" : "text-zinc-700"}>
-              {formatNumber(c.consecutiveFailures)} in a row
+          <div className="grid max-w-48 gap-0.5 text-xs">
+            <span className="tabular-nums" title="In a row (reset by a success) and in total">
+              <span className={c.consecutiveFailures ? "font-medium text-red-700" : "text-zinc-700"}>
+                {formatNumber(c.consecutiveFailures)} in a row
+              </span>
+              <span className="text-zinc-500"> · {formatNumber(c.totalFailures)} total</span>
             </span>
-            <span className="text-zinc-500">{formatNumber(c.totalFailures)} total</span>
-          </div>
-        );
-      },
-    },
-    {
-      id: "lastError",
-      accessorFn: (c) => c.lastError ?? "",
-      header: "Last error",
-      enableSorting: false,
-      cell: ({ row }) => {
-        const c = row.original;
-        if (!c.lastError) return <span className="text-xs text-zinc-400">None</span>;
-        return (
-          <div className="grid max-w-64 gap-0.5 text-xs">
-            <span className="line-clamp-2 whitespace-normal break-words text-red-700" title={c.lastError}>
-              {c.lastError}
-            </span>
-            <span className="text-zinc-500">
-              <LocalDate value={c.lastFailureAt} mode="relative" />
-            </span>
+            {c.lastError ? (
+              <>
+                <span className="line-clamp-2 whitespace-normal break-words text-red-700" title={c.lastError}>
+                  {c.lastError}
+                </span>
+                <span className="text-zinc-500">
+                  <LocalDate value={c.lastFailureAt} mode="relative" />
+                </span>
+              </>
+            ) : (
+              <span className="text-zinc-400">No error recorded</span>
+            )}
           </div>
         );
       },
     },
     {
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      // Not sr-only: an absolutely positioned header escapes the scrolling table and widens the page on phones.
+      header: () => <span className="block h-0 w-0 overflow-hidden">Actions</span>,
       enableSorting: false,
       cell: ({ row }) => <ChannelRowActions channel={row.original} groups={ctx.groups} catalog={ctx.catalog} />,
     },

@@ -69,7 +69,8 @@ export const groupColumns: ColumnDef<GroupRow>[] = [
   },
   {
     id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
+    // Not sr-only: an absolutely positioned header escapes the scrolling table and widens the page on phones.
+    header: () => <span className="block h-0 w-0 overflow-hidden">Actions</span>,
     enableSorting: false,
     cell: ({ row }) => <GroupRowActions group={row.original} />,
   },

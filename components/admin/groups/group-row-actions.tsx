@@ -6,8 +6,8 @@ import { Pencil, Trash2 } from "lucide-react";
 import { callApi } from "@/components/admin/api";
 import { GroupFormDialog } from "@/components/admin/groups/group-form-dialog";
 import type { GroupRow } from "@/components/admin/groups/types";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenu } from "@/components/ui/dropdown-menu";
 import { useToast } from "@/components/ui/toast";
 
 /** Edit and delete for one group; a refused delete (409: in use, or the default group) shows the API's reason. */
@@ -17,14 +17,14 @@ export function GroupRowActions({ group }: { group: GroupRow }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
-    <div className="flex items-center justify-end gap-1">
-      <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit group ${group.name}`}>
-        <Pencil className="h-3.5 w-3.5" aria-hidden />
-        Edit
-      </Button>
-      <Button variant="ghost" size="sm" onClick={() => setDeleting(true)} aria-label={`Delete group ${group.name}`} className="text-red-600 hover:bg-red-50">
-        <Trash2 className="h-3.5 w-3.5" aria-hidden />
-      </Button>
+    <div className="flex justify-end">
+      <DropdownMenu
+        label={`Actions for group ${group.name}`}
+        items={[
+          { label: "Edit", icon: <Pencil className="h-3.5 w-3.5" aria-hidden />, onSelect: () => setEditing(true) },
+          { label: "Delete", icon: <Trash2 className="h-3.5 w-3.5" aria-hidden />, onSelect: () => setDeleting(true), destructive: true },
+        ]}
+      />
       <GroupFormDialog open={editing} onClose={() => setEditing(false)} group={group} />
       <ConfirmDialog
         open={deleting}

@@ -65,7 +65,8 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
   },
   {
     id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
+    // Not sr-only: an absolutely positioned header escapes the scrolling table and widens the page on phones.
+    header: () => <span className="block h-0 w-0 overflow-hidden">Actions</span>,
     enableSorting: false,
     cell: ({ row }) => <ModelRowActions model={row.original} />,
   },

@@ -6,8 +6,8 @@ import { Pencil, Trash2 } from "lucide-react";
 import { callApi, modelPath } from "@/components/admin/api";
 import { ModelFormDialog } from "@/components/admin/pricing/model-form-dialog";
 import type { ModelRow } from "@/components/admin/pricing/types";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenu } from "@/components/ui/dropdown-menu";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
 
@@ -40,14 +40,14 @@ export function ModelRowActions({ model }: { model: ModelRow }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   return (
-    <div className="flex items-center justify-end gap-1">
-      <Button variant="ghost" size="sm" onClick={() => setEditing(true)} aria-label={`Edit model ${model.name}`}>
-        <Pencil className="h-3.5 w-3.5" aria-hidden />
-        Edit
-      </Button>
-      <Button variant="ghost" size="sm" onClick={() => setDeleting(true)} aria-label={`Delete model ${model.name}`} className="text-red-600 hover:bg-red-50">
-        <Trash2 className="h-3.5 w-3.5" aria-hidden />
-      </Button>
+    <div className="flex justify-end">
+      <DropdownMenu
+        label={`Actions for model ${model.name}`}
+        items={[
+          { label: "Edit", icon: <Pencil className="h-3.5 w-3.5" aria-hidden />, onSelect: () => setEditing(true) },
+          { label: "Delete", icon: <Trash2 className="h-3.5 w-3.5" aria-hidden />, onSelect: () => setDeleting(true), destructive: true },
+        ]}
+      />
       <ModelFormDialog open={editing} onClose={() => setEditing(false)} model={model} />
       <ConfirmDialog
         open={deleting}

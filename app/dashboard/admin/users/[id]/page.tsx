@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArrowLeft, Coins, KeyRound, UsersRound } from "lucide-react";
+import { PageHeader } from "@/components/layout/page-header";
+import { UserRowActions } from "@/components/admin/users/user-row-actions";
+import { UserTokensTable } from "@/components/admin/users/user-tokens-table";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { Badge } from "@/components/ui/badge";
+import { LocalDate } from "@/components/ui/local-date";
+import { requireAdmin } from "@/lib/auth/session";
+import { listGroups } from "@/lib/db/groups";
+import { listTokens } from "@/lib/db/tokens";
+import { getUserById, userToJson } from "@/lib/db/users";
+import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
+import { tokenToJson } from "@/lib/tokens";
+
+export const metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const id = Number((await params).id);
+  const found = Number.isSafeInteger(id) && id > 0 ? await getUserById(id) : null;
+  if (!found) notFound();
+  const [tokens, groups] = await Promise.all([listTokens(found.id), listGroups()]);
+  const user = userToJson(found);
+  const used = tokens.reduce((sum, t) => sum + t.usedQuota, 0);
+  return (
+    <>
+      <Link href="/dashboard/admin/users" className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900">
+        <ArrowLeft className="h-4 w-4" aria-hidden />
+        All users
+      </Link>
+      <PageHeader
+        title={user.name || user.email}
+        description={user.name ? user.email : undefined}
+        actions={<UserRowActions user={user} groups={groups.map((g) => g.name)} variant="buttons" />}
+      />
+      <div className="mb-2 flex flex-wrap gap-2">
+        <Badge variant={user.role === "admin" ? "info" : "default"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
+        <Badge variant={user.status === "active" ? "success" : "danger"}>{user.status === "active" ? "Active" : "Disabled"}</Badge>
+      </div>
+      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+        <StatCard label="Balance" icon={Coins} value={`${formatCredits(user.balance)} credits`} sub={formatUsd(user.balance)} testId="user-balance" />
+        <StatCard label="Group" icon={UsersRound} value={user.group} sub={<>Member since <LocalDate value={user.createdAt} mode="date" /></>} />
+        <StatCard label="Tokens" icon={KeyRound} value={formatNumber(tokens.length)} sub={`${formatCredits(used)} credits used in total`} />
+      </div>
+      <h2 className="mb-3 text-lg font-semibold tracking-tight">API tokens</h2>
+      <UserTokensTable tokens={tokens.map(tokenToJson)} />
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { TableSkeleton } from "@/components/dashboard/table-skeleton";
+
+export default function Loading() {
+  return <TableSkeleton />;
+}

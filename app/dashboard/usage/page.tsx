@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { ChevronRight, Coins, Hash, Send } from "lucide-react";
+import { UsageChart } from "@/components/charts/usage-chart";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { PageHeader } from "@/components/layout/page-header";
+import { UsageFilters } from "@/components/usage/usage-filters";
+import { UsageRecordsTable } from "@/components/usage/usage-tables";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/dashboard/actor";
+import { daysBetween, fillDays, windowStart } from "@/lib/dashboard/series";
+import { exportHref, usageFilterFromParams, usageQueryString } from "@/lib/dashboard/usage-params";
+import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
+import { listTokensFor } from "@/lib/tokens";
+import { usagePage, usageSummary, usageToJson } from "@/lib/usage";
+import { usagePageParamsSchema } from "@/lib/validation/usage";
+
+export const metadata = { title: "Usage" };
+
+const PAGE_SIZE = 50;
+
+export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, actor } = await requirePageActor();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v.at(-1) : v]));
+  const params = usagePageParamsSchema.parse(raw);
+  const filter = { userId: user.id, ...usageFilterFromParams(params) };
+
+  // The chart spans the chosen dates, or the last 30 days when none are chosen.
+  const chartTo = filter.to ?? new Date(windowStart(1).getTime() + 86_400_000);
+  const chartFrom = filter.from ?? new Date(chartTo.getTime() - 30 * 86_400_000);
+  const chartDays = daysBetween(chartFrom, chartTo);
+
+  const [page, days, totals, byToken, byModel, tokens] = await Promise.all([
+    usagePage(actor, { ...filter, cursor: params.cursor, limit: PAGE_SIZE }),
+    usageSummary(actor, { ...filter, from: chartFrom, to: chartTo, groupBy: "day" }),
+    usageSummary(actor, { ...filter, groupBy: "model" }),
+    usageSummary(actor, { userId: user.id, groupBy: "token" }),
+    usageSummary(actor, { userId: user.id, groupBy: "model" }),
+    listTokensFor(actor, user.id),
+  ]);
+  const sum = (k: "requests" | "cost" | "promptTokens" | "completionTokens") => totals.reduce((s, b) => s + b[k], 0);
+
+  // Deleted tokens keep their records, so the filter offers every token that has usage too.
+  const tokenOptions = new Map<string, string>(tokens.map((t) => [String(t.id), t.name]));
+  for (const b of byToken) if (!tokenOptions.has(b.key)) tokenOptions.set(b.key, `${(b as { tokenName?: string }).tokenName ?? b.key} (deleted)`);
+  const { cursor: _cursor, ...filterParams } = params;
+  const nextHref = page.nextCursor ? `/dashboard/usage${usageQueryString({ ...filterParams, cursor: page.nextCursor })}` : null;
+  const firstHref = params.cursor ? `/dashboard/usage${usageQueryString(filterParams)}` : null;
+  const dated = params.from || params.to;
+
+  return (
+    <>
+      <PageHeader title="Usage" description="Every request made with your tokens, newest first." />
+      <UsageFilters
+        params={params}
+        tokens={[...tokenOptions].map(([value, label]) => ({ value, label }))}
+        models={byModel.map((b) => b.key).sort()}
+        exportHref={exportHref(params)}
+      />
+      <div className="mt-6 grid gap-4 sm:grid-cols-3">
+        <StatCard label={dated ? "Requests in range" : "Requests (all time)"} value={formatNumber(sum("requests"))} icon={Send} testId="total-requests" />
+        <StatCard label="Credits" value={formatCredits(sum("cost"))} sub={formatUsd(sum("cost"))} icon={Coins} testId="total-credits" />
+        <StatCard
+          label="Tokens in / out"
+          value={`${formatNumber(sum("promptTokens"))} / ${formatNumber(sum("completionTokens"))}`}
+          icon={Hash}
+        />
+      </div>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>Credits and requests per day</CardTitle>
+          <CardDescription>{dated ? "Within the chosen dates (UTC)." : "Last 30 days (UTC)."}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <UsageChart data={fillDays(days, chartFrom, chartDays)} />
+        </CardContent>
+      </Card>
+      <section className="mt-8 grid gap-3" aria-labelledby="request-log">
+        <h2 id="request-log" className="text-lg font-semibold">Request log</h2>
+        <UsageRecordsTable data={page.data.map(usageToJson)} />
+        <nav aria-label="Request log pages" className="flex items-center justify-between gap-2 text-sm">
+          {firstHref ? (
+            <Link href={firstHref} className="font-medium underline underline-offset-4">
+              Back to newest
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextHref ? (
+            <Link href={nextHref} className="inline-flex items-center gap-1 font-medium underline underline-offset-4" data-testid="next-page">
+              Older requests <ChevronRight className="h-4 w-4" aria-hidden />
+            </Link>
+          ) : null}
+        </nav>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { UserRowActions } from "@/components/admin/users/user-row-actions";
+import type { UserRow } from "@/components/admin/users/types";
+import { ColumnHeader } from "@/components/data-table/column-header";
+import { Badge } from "@/components/ui/badge";
+import { LocalDate } from "@/components/ui/local-date";
+import { formatCredits, formatUsd } from "@/lib/format";
+
+/** The balance cell: credits with USD beneath, and what requests in flight hold. */
+export function BalanceCell({ user }: { user: Pick<UserRow, "balance" | "availableBalance" | "id"> }) {
+  const held = user.balance - user.availableBalance;
+  return (
+    <div className="grid gap-0.5 tabular-nums">
+      <span className="font-medium" data-testid={`balance-${user.id}`}>{formatCredits(user.balance)}</span>
+      <span className="text-xs text-zinc-500">
+        {formatUsd(user.balance)}
+        {held > 0 ? ` · ${formatCredits(held)} held` : ""}
+      </span>
+    </div>
+  );
+}
+
+export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
+  return [
+    {
+      accessorKey: "email",
+      header: ({ column }) => <ColumnHeader column={column} title="Email" />,
+      cell: ({ row }) => (
+        <Link href={`/dashboard/admin/users/${row.original.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">
+          {row.original.email}
+        </Link>
+      ),
+    },
+    {
+      accessorKey: "name",
+      header: ({ column }) => <ColumnHeader column={column} title="Name" />,
+      cell: ({ row }) => row.original.name || <span className="text-zinc-400">—</span>,
+    },
+    {
+      accessorKey: "role",
+      header: ({ column }) => <ColumnHeader column={column} title="Role" />,
+      cell: ({ row }) => <Badge variant={row.original.role === "admin" ? "info" : "default"}>{row.original.role === "admin" ? "Admin" : "User"}</Badge>,
+    },
+    {
+      accessorKey: "group",
+      header: ({ column }) => <ColumnHeader column={column} title="Group" />,
+      cell: ({ row }) => <Badge variant="outline">{row.original.group}</Badge>,
+    },
+    {
+      accessorKey: "balance",
+      header: ({ column }) => <ColumnHeader column={column} title="Balance" />,
+      cell: ({ row }) => <BalanceCell user={row.original} />,
+    },
+    {
+      accessorKey: "status",
+      filterFn: "equalsString",
+      header: ({ column }) => <ColumnHeader column={column} title="Status" />,
+      cell: ({ row }) => (
+        <Badge variant={row.original.status === "active" ? "success" : "danger"}>{row.original.status === "active" ? "Active" : "Disabled"}</Badge>
+      ),
+    },
+    {
+      accessorKey: "createdAt",
+      header: ({ column }) => <ColumnHeader column={column} title="Created" />,
+      cell: ({ row }) => <LocalDate value={row.original.createdAt} mode="date" />,
+    },
+    {
+      id: "actions",
+      // Not sr-only: an absolutely positioned header escapes the scrolling table and widens the page on phones.
+      header: () => <span className="block h-0 w-0 overflow-hidden">Actions</span>,
+      enableSorting: false,
+      cell: ({ row }) => <UserRowActions user={row.original} groups={ctx.groups} />,
+    },
+  ];
+}

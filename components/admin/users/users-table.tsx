@@ -1,0 +1,43 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Plus, Users } from "lucide-react";
+import { userColumns } from "@/components/admin/users/columns";
+import type { UserRow } from "@/components/admin/users/types";
+import { UserFormDialog } from "@/components/admin/users/user-form-dialog";
+import { DataTable } from "@/components/data-table/data-table";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+
+/** Every account, with create, edit and credit adjustments. */
+export function UsersTable({ users, groups }: { users: UserRow[]; groups: string[] }) {
+  const [creating, setCreating] = useState(false);
+  const columns = useMemo(() => userColumns({ groups }), [groups]);
+  return (
+    <>
+      <DataTable
+        columns={columns}
+        data={users}
+        getRowId={(u) => String(u.id)}
+        searchPlaceholder="Search users…"
+        facet={{
+          columnId: "status",
+          label: "Statuses",
+          options: [
+            { value: "active", label: "Active" },
+            { value: "disabled", label: "Disabled" },
+          ],
+        }}
+        toolbar={
+          <Button onClick={() => setCreating(true)}>
+            <Plus className="h-4 w-4" aria-hidden />
+            New user
+          </Button>
+        }
+        testId="users-table"
+        empty={<EmptyState icon={Users} title="No users" description="Create an account for someone, or let them register." />}
+      />
+      <UserFormDialog open={creating} onClose={() => setCreating(false)} groups={groups} />
+    </>
+  );
+}
