@@ -5,6 +5,12 @@ export const CREDITS_PER_USD = 500_000;
 const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
+// Sub-cent amounts (a single cheap call) keep two significant digits instead of rounding to $0.00.
+const tinyUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
+
+function dollars(amount: number): string {
+  return amount !== 0 && Math.abs(amount) < 0.01 ? tinyUsd.format(amount) : usd.format(amount);
+}
 
 /** 1234567 → "1,234,567". */
 export function formatCredits(credits: number): string {
@@ -23,12 +29,12 @@ export function formatCompact(n: number): string {
 
 /** Credits as dollars: 500000 → "$1.00". */
 export function formatUsd(credits: number): string {
-  return usd.format(credits / CREDITS_PER_USD);
+  return dollars(credits / CREDITS_PER_USD);
 }
 
 /** A dollar amount (not credits): 0.5 → "$0.50". */
-export function formatDollars(dollars: number): string {
-  return usd.format(dollars);
+export function formatDollars(amount: number): string {
+  return dollars(amount);
 }
 
 type DateInput = string | number | Date;
@@ -43,8 +49,8 @@ export function formatDate(value: DateInput | null | undefined, locale?: string)
   return toDate(value).toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" });
 }
 
-/** A date and time in the viewer's locale: "Mar 5, 2025, 14:03". */
-export function formatDateTime(value: DateInput | null | undefined, locale?: string): string {
+/** A date and time in the viewer's locale: "Mar 5, 2025, 14:03" (with `seconds`, "14:03:27"). */
+export function formatDateTime(value: DateInput | null | undefined, locale?: string, seconds = false): string {
   if (value == null) return "—";
   return toDate(value).toLocaleString(locale, {
     year: "numeric",
@@ -52,7 +58,7 @@ export function formatDateTime(value: DateInput | null | undefined, locale?: str
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    second: "2-digit",
+    ...(seconds && { second: "2-digit" }),
   });
 }
 

@@ -60,7 +60,8 @@ async function main() {
     throw new Error("no build found: run `npm run build` first");
   }
   const mock = await startMockUpstream();
-  const app = await startApp();
+  // BENCH_PROF=dir writes a CPU profile of the gateway process there.
+  const app = await startApp({ nodeArgs: process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [] });
   try {
     const admin = adminOf(app);
     await ensureModels(admin);

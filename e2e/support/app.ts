@@ -32,12 +32,14 @@ export async function freePort(): Promise<number> {
  * Starts the built app (`lib/server/main.ts`, as `npm start` does after building) on a fresh
  * database and a loopback port, and waits until it answers /api/health.
  */
-export async function startApp(opts: { env?: Record<string, string>; db?: TestDatabase } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { env?: Record<string, string>; db?: TestDatabase; nodeArgs?: string[] } = {},
+): Promise<RunningApp> {
   const db = opts.db ?? (await createTestDatabase());
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-data-"));
   const adminApiKey = opts.env?.ADMIN_API_KEY ?? `admin-${randomBytes(24).toString("hex")}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/server/main.ts"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "lib/server/main.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,

@@ -17,7 +17,7 @@ export class Rollback<R> {
 }
 
 type Raw =
-  | { kind: "sqlite"; url: string; db: Database.Database }
+  | { kind: "sqlite"; url: string; db: Database.Database; statements: Map<string, Database.Statement> }
   | { kind: "postgresql"; url: string; pool: Pool };
 
 const RAW = Symbol.for("gateway.rawDb");
@@ -30,7 +30,7 @@ async function open(url: string): Promise<Raw> {
     db.pragma("journal_mode = WAL");
     // WAL with synchronous=NORMAL is durable against application crashes and still fast.
     db.pragma("synchronous = NORMAL");
-    return { kind: "sqlite", url, db };
+    return { kind: "sqlite", url, db, statements: new Map() };
   }
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({
@@ -76,9 +76,14 @@ function forPg(params: unknown[]): unknown[] {
   return params.map((v) => (v instanceof Date ? v.toISOString() : v));
 }
 
-function runSqlite(db: Database.Database, stmt: Stmt): StmtResult {
+function runSqlite(conn: Extract<Raw, { kind: "sqlite" }>, stmt: Stmt): StmtResult {
   const { sql, params } = forSqlite(stmt);
-  const prepared = db.prepare(sql);
+  let prepared = conn.statements.get(sql);
+  if (!prepared) {
+    prepared = conn.db.prepare(sql);
+    // Statements are few and fixed; the bound only guards against unexpected variety.
+    if (conn.statements.size < 500) conn.statements.set(sql, prepared);
+  }
   if (prepared.reader) {
     const rows = prepared.all(...params) as Record<string, unknown>[];
     return { count: rows.length, rows };
@@ -96,7 +101,7 @@ export async function transaction<R>(steps: () => Steps<R>): Promise<R> {
         .transaction(() => {
           const it = steps();
           let next = it.next();
-          while (!next.done) next = it.next(runSqlite(conn.db, next.value));
+          while (!next.done) next = it.next(runSqlite(conn, next.value));
           return next.value;
         })
         .immediate();
@@ -131,7 +136,7 @@ export async function transaction<R>(steps: () => Steps<R>): Promise<R> {
 /** Runs one statement outside a transaction. */
 export async function query(sql: string, params: unknown[] = []): Promise<StmtResult> {
   const conn = await raw();
-  if (conn.kind === "sqlite") return runSqlite(conn.db, { sql, params });
+  if (conn.kind === "sqlite") return runSqlite(conn, { sql, params });
   const res = await conn.pool.query(sql, forPg(params));
   return { count: res.rowCount ?? 0, rows: res.rows };
 }

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { num, query } from "@/lib/db/raw";
+import { num, query, transaction, type Steps } from "@/lib/db/raw";
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const asMapping = (v: unknown): Record<string, string> =>
@@ -129,9 +129,32 @@ export type UsageRow = {
   createdAt: Date;
 };
 
-/** Writes a batch of usage records in one statement. */
-export async function insertUsageRecords(rows: UsageRow[]): Promise<void> {
-  if (rows.length) {
-    await getDb().usageRecord.createMany({ data: rows.map((r) => ({ ...r, cost: BigInt(r.cost) })) });
+const USAGE_COLUMNS = [
+  "requestId", "userId", "tokenId", "tokenName", "channelId", "endpoint", "model", "upstreamModel", "group",
+  "promptTokens", "completionTokens", "cachedTokens", "modelRatio", "completionRatio", "cacheRatio", "groupRatio",
+  "fixedPrice", "cost", "status", "errorCode", "stream", "estimated", "latencyMs", "createdAt",
+] as const satisfies readonly (keyof UsageRow)[];
+
+function* insertUsageSteps(rows: UsageRow[]): Steps<void> {
+  // 24 columns × 400 rows stays under both databases' bind-parameter limits.
+  for (let i = 0; i < rows.length; i += 400) {
+    const chunk = rows.slice(i, i + 400);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const marks = USAGE_COLUMNS.map((c) => {
+        params.push(row[c]);
+        return `$${params.length}`;
+      });
+      return `(${marks.join(", ")})`;
+    });
+    yield {
+      sql: `INSERT INTO usage_records (${USAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`,
+      params,
+    };
   }
+}
+
+/** Writes a batch of usage records in one transaction of multi-row INSERTs. */
+export async function insertUsageRecords(rows: UsageRow[]): Promise<void> {
+  if (rows.length) await transaction(() => insertUsageSteps(rows));
 }
