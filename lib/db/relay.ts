@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { num, query, transaction, type Steps } from "@/lib/db/raw";
+import type { UsageEntry } from "@/lib/gateway/types";
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
 const asMapping = (v: unknown): Record<string, string> =>
@@ -102,40 +103,14 @@ export async function touchTokens(ids: number[], at: Date): Promise<void> {
   if (ids.length) await getDb().token.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: at } });
 }
 
-export type UsageRow = {
-  requestId: string;
-  userId: number;
-  tokenId: number;
-  tokenName: string;
-  channelId: number | null;
-  endpoint: string;
-  model: string;
-  upstreamModel: string | null;
-  group: string;
-  promptTokens: number;
-  completionTokens: number;
-  cachedTokens: number;
-  modelRatio: number;
-  completionRatio: number;
-  cacheRatio: number;
-  groupRatio: number;
-  fixedPrice: number | null;
-  cost: number;
-  status: number;
-  errorCode: string | null;
-  stream: boolean;
-  estimated: boolean;
-  latencyMs: number;
-  createdAt: Date;
-};
 
 const USAGE_COLUMNS = [
   "requestId", "userId", "tokenId", "tokenName", "channelId", "endpoint", "model", "upstreamModel", "group",
   "promptTokens", "completionTokens", "cachedTokens", "modelRatio", "completionRatio", "cacheRatio", "groupRatio",
   "fixedPrice", "cost", "status", "errorCode", "stream", "estimated", "latencyMs", "createdAt",
-] as const satisfies readonly (keyof UsageRow)[];
+] as const satisfies readonly (keyof UsageEntry)[];
 
-function* insertUsageSteps(rows: UsageRow[]): Steps<void> {
+function* insertUsageSteps(rows: UsageEntry[]): Steps<void> {
   // 24 columns × 400 rows stays under both databases' bind-parameter limits.
   for (let i = 0; i < rows.length; i += 400) {
     const chunk = rows.slice(i, i + 400);
@@ -155,6 +130,6 @@ function* insertUsageSteps(rows: UsageRow[]): Steps<void> {
 }
 
 /** Writes a batch of usage records in one transaction of multi-row INSERTs. */
-export async function insertUsageRecords(rows: UsageRow[]): Promise<void> {
+export async function insertUsageRecords(rows: UsageEntry[]): Promise<void> {
   if (rows.length) await transaction(() => insertUsageSteps(rows));
 }
