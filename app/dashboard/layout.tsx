@@ -19,9 +19,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="flex h-14 items-center justify-end gap-3 border-b border-zinc-200 bg-white px-4 md:px-8">
-          <div className="text-right text-sm leading-tight">
-            <p className="font-medium" data-testid="current-user">{user.name || user.email}</p>
-            <p className="text-xs text-zinc-500">
+          <div className="min-w-0 text-right text-sm leading-tight">
+            <p className="truncate font-medium" data-testid="current-user">{user.name || user.email}</p>
+            <p className="hidden truncate text-xs text-zinc-500 sm:block">
               {user.email} · {user.role}
             </p>
           </div>

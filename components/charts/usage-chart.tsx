@@ -34,8 +34,8 @@ export function UsageChart({ data, height = 260 }: { data: DayPoint[]; height?: 
             }
           />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="cost" dataKey="cost" name="Credits" fill="#18181b" radius={[3, 3, 0, 0]} maxBarSize={24} />
-          <Line yAxisId="requests" dataKey="requests" name="Requests" stroke="#0ea5e9" strokeWidth={2} dot={false} type="monotone" />
+          <Bar yAxisId="cost" dataKey="cost" name="Credits" fill="#18181b" radius={[3, 3, 0, 0]} maxBarSize={24} isAnimationActive={false} />
+          <Line yAxisId="requests" dataKey="requests" name="Requests" stroke="#0ea5e9" strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

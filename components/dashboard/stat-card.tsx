@@ -3,15 +3,31 @@ import type { LucideIcon } from "lucide-react";
 import { Card } from "@/components/ui/card";
 
 /** A headline number with a caption below it. */
-export function StatCard({ label, value, sub, icon: Icon, testId }: { label: string; value: ReactNode; sub?: ReactNode; icon?: LucideIcon; testId?: string }) {
+export function StatCard({
+  label,
+  value,
+  unit,
+  sub,
+  icon: Icon,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  /** A small word after the value, e.g. "credits". */
+  unit?: string;
+  sub?: ReactNode;
+  icon?: LucideIcon;
+  testId?: string;
+}) {
   return (
     <Card className="p-5">
       <div className="flex items-center justify-between text-sm text-zinc-500">
         <span>{label}</span>
         {Icon ? <Icon className="h-4 w-4 text-zinc-400" aria-hidden /> : null}
       </div>
-      <p className="mt-2 truncate text-2xl font-semibold tracking-tight tabular-nums" data-testid={testId}>
+      <p className="mt-2 text-2xl font-semibold tracking-tight break-words tabular-nums" data-testid={testId}>
         {value}
+        {unit ? <span className="text-sm font-normal text-zinc-500"> {unit}</span> : null}
       </p>
       {sub ? <p className="mt-1 truncate text-sm text-zinc-500 tabular-nums">{sub}</p> : null}
     </Card>

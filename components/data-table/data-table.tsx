@@ -11,12 +11,27 @@ import {
   type ColumnDef,
   type ColumnFiltersState,
   type Row,
+  type RowData,
   type SortingState,
 } from "@tanstack/react-table";
 import { Search } from "lucide-react";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { Pagination } from "@/components/data-table/pagination";
 import { cn } from "@/lib/utils";
+
+declare module "@tanstack/react-table" {
+  // Per-column presentation, set as `meta: { align: "right" }` in a feature's columns.tsx.
+  interface ColumnMeta<TData extends RowData, TValue> {
+    align?: "left" | "right";
+    /** Extra classes for the column's cells (header and body). */
+    className?: string;
+  }
+}
+
+function cellClass(meta: { align?: "left" | "right"; className?: string } | undefined) {
+  return cn(meta?.align === "right" && "text-right", meta?.className);
+}
 
 export type FacetFilter = {
   /** The column id whose value is filtered (its accessor must yield a string). */
@@ -86,7 +101,7 @@ export function DataTable<TData, TValue>({
   const showToolbar = searchPlaceholder !== false || facet || toolbar;
 
   return (
-    <div className={cn("grid gap-3", className)}>
+    <div className={cn("grid min-w-0 grid-cols-1 gap-3", className)}>
       {showToolbar ? (
         <div className="flex flex-wrap items-center gap-2">
           {searchPlaceholder !== false ? (
@@ -103,11 +118,11 @@ export function DataTable<TData, TValue>({
             </div>
           ) : null}
           {facet ? (
-            <select
+            <Select
               value={facetValue}
               onChange={(e) => table.getColumn(facet.columnId)?.setFilterValue(e.target.value || undefined)}
               aria-label={`Filter by ${facet.label}`}
-              className="h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-zinc-400"
+              className="w-full sm:w-44"
             >
               <option value="">All {facet.label.toLowerCase()}</option>
               {facet.options.map((o) => (
@@ -115,21 +130,21 @@ export function DataTable<TData, TValue>({
                   {o.label}
                 </option>
               ))}
-            </select>
+            </Select>
           ) : null}
           {toolbar ? <div className="ml-auto flex items-center gap-2">{toolbar}</div> : null}
         </div>
       ) : null}
-      <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm">
         <table className="w-full min-w-max text-sm" data-testid={testId}>
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-500 uppercase tracking-wide">
+          <thead className="border-b border-zinc-200 bg-zinc-50/80 text-left text-xs text-zinc-500">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
                   <th
                     key={header.id}
                     scope="col"
-                    className="h-10 px-4 font-medium whitespace-nowrap"
+                    className={cn("h-10 px-4 font-medium whitespace-nowrap", cellClass(header.column.columnDef.meta))}
                     aria-sort={
                       header.column.getIsSorted() === "asc"
                         ? "ascending"
@@ -153,7 +168,7 @@ export function DataTable<TData, TValue>({
                   className={cn("hover:bg-zinc-50", onRowClick && "cursor-pointer")}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-4 py-3 align-middle whitespace-nowrap">
+                    <td key={cell.id} className={cn("px-4 py-3 align-middle whitespace-nowrap", cellClass(cell.column.columnDef.meta))}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
@@ -169,7 +184,7 @@ export function DataTable<TData, TValue>({
           </tbody>
         </table>
       </div>
-      {paginate && table.getFilteredRowModel().rows.length > 0 ? (
+      {paginate && table.getFilteredRowModel().rows.length > Math.min(10, pageSize) ? (
         <Pagination table={table} />
       ) : null}
     </div>

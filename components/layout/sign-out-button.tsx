@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <Button variant="ghost" size="sm" className="shrink-0 whitespace-nowrap" onClick={() => signOut({ callbackUrl: "/login" })}>
       <LogOut className="h-4 w-4" aria-hidden />
       Sign out
     </Button>

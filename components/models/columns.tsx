@@ -12,7 +12,7 @@ const credits = (n: number) => formatNumber(Math.round(n * 100) / 100);
 
 function Price({ credits: c, usd }: { credits: number; usd: number }) {
   return (
-    <div className="grid text-right tabular-nums">
+    <div className="grid tabular-nums">
       <span>{formatDollars(usd)}</span>
       <span className="text-xs text-zinc-500">{credits(c)} cr</span>
     </div>
@@ -22,10 +22,11 @@ function Price({ credits: c, usd }: { credits: number; usd: number }) {
 const rate = (title: string, pick: (r: Extract<PricedModelRow["rates"], { kind: "tokens" }>) => [number, number]): ColumnDef<PricedModelRow> => ({
   id: title,
   accessorFn: (m) => (m.rates.kind === "tokens" ? pick(m.rates)[0] : -1),
-  header: ({ column }) => <ColumnHeader column={column} title={title} className="ml-auto" />,
+  header: ({ column }) => <ColumnHeader column={column} title={title} />,
+  meta: { align: "right" },
   cell: ({ row }) => {
     const r = row.original.rates;
-    if (r.kind !== "tokens") return <span className="block text-right text-zinc-400">—</span>;
+    if (r.kind !== "tokens") return <span className="text-zinc-400">—</span>;
     const [c, usd] = pick(r);
     return <Price credits={c} usd={usd} />;
   },
@@ -51,14 +52,16 @@ export const modelColumns: ColumnDef<PricedModelRow>[] = [
     id: "Per call",
     accessorFn: (m) => (m.rates.kind === "fixed" ? m.rates.creditsPerCall : -1),
     header: ({ column }) => <ColumnHeader column={column} title="Per call" />,
+    meta: { align: "right" },
     cell: ({ row }) => {
       const r = row.original.rates;
-      return r.kind === "fixed" ? <Price credits={r.creditsPerCall} usd={r.usdPerCall} /> : <span className="block text-right text-zinc-400">—</span>;
+      return r.kind === "fixed" ? <Price credits={r.creditsPerCall} usd={r.usdPerCall} /> : <span className="text-zinc-400">—</span>;
     },
   },
   {
     accessorKey: "maxOutputTokens",
     header: ({ column }) => <ColumnHeader column={column} title="Max output" />,
-    cell: ({ getValue }) => <span className="block text-right tabular-nums">{formatNumber(getValue<number>())}</span>,
+    meta: { align: "right" },
+    cell: ({ getValue }) => <span className="tabular-nums">{formatNumber(getValue<number>())}</span>,
   },
 ];

@@ -12,14 +12,19 @@ export function LocalDate({
   empty = "—",
 }: {
   value: string | Date | null | undefined;
-  mode?: "date" | "datetime" | "relative";
+  mode?: "date" | "datetime" | "precise" | "relative";
   empty?: string;
 }) {
   if (value == null) return <span className="text-zinc-400">{empty}</span>;
   const iso = typeof value === "string" ? value : value.toISOString();
-  const text = mode === "date" ? formatDate(iso) : mode === "relative" ? formatRelative(iso) : formatDateTime(iso);
+  const text =
+    mode === "date"
+      ? formatDate(iso)
+      : mode === "relative"
+        ? formatRelative(iso)
+        : formatDateTime(iso, undefined, mode === "precise");
   return (
-    <time dateTime={iso} title={formatDateTime(iso)} suppressHydrationWarning>
+    <time dateTime={iso} title={formatDateTime(iso, undefined, true)} suppressHydrationWarning>
       {text}
     </time>
   );

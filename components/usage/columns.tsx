@@ -13,7 +13,7 @@ export function usageColumns({ withToken = true }: { withToken?: boolean } = {})
     {
       accessorKey: "createdAt",
       header: ({ column }) => <ColumnHeader column={column} title="Time" />,
-      cell: ({ getValue }) => <LocalDate value={getValue<string>()} />,
+      cell: ({ getValue }) => <LocalDate value={getValue<string>()} mode="precise" />,
     },
     withToken && {
       accessorKey: "tokenName",
@@ -34,6 +34,7 @@ export function usageColumns({ withToken = true }: { withToken?: boolean } = {})
       id: "tokens",
       accessorFn: (r) => r.promptTokens + r.completionTokens,
       header: ({ column }) => <ColumnHeader column={column} title="Tokens in / out" />,
+      meta: { align: "right" },
       cell: ({ row }) => {
         const r = row.original;
         return (
@@ -48,6 +49,7 @@ export function usageColumns({ withToken = true }: { withToken?: boolean } = {})
     {
       accessorKey: "cost",
       header: ({ column }) => <ColumnHeader column={column} title="Credits" />,
+      meta: { align: "right" },
       cell: ({ getValue }) => (
         <span className="tabular-nums" title={formatUsd(getValue<number>())}>
           {formatCredits(getValue<number>())}
@@ -65,6 +67,7 @@ export function usageColumns({ withToken = true }: { withToken?: boolean } = {})
     {
       accessorKey: "latencyMs",
       header: ({ column }) => <ColumnHeader column={column} title="Latency" />,
+      meta: { align: "right" },
       cell: ({ getValue }) => <span className="tabular-nums text-zinc-600">{formatLatency(getValue<number>())}</span>,
     },
     {

@@ -8,6 +8,7 @@ import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
 const num = (title: string, key: keyof UsageBucketRow): ColumnDef<UsageBucketRow> => ({
   accessorKey: key,
   header: ({ column }) => <ColumnHeader column={column} title={title} />,
+  meta: { align: "right" },
   cell: ({ getValue }) => <span className="tabular-nums">{formatNumber(getValue<number>())}</span>,
 });
 
@@ -24,6 +25,7 @@ export const modelSpendColumns: ColumnDef<UsageBucketRow>[] = [
   {
     accessorKey: "cost",
     header: ({ column }) => <ColumnHeader column={column} title="Credits" />,
+    meta: { align: "right" },
     cell: ({ getValue }) => (
       <span className="tabular-nums">
         {formatCredits(getValue<number>())} <span className="text-xs text-zinc-500">{formatUsd(getValue<number>())}</span>

@@ -74,7 +74,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           <UsageChart data={fillDays(days, chartFrom, chartDays)} />
         </CardContent>
       </Card>
-      <section className="mt-8 grid gap-3" aria-labelledby="request-log">
+      <section className="mt-8 grid grid-cols-1 gap-3" aria-labelledby="request-log">
         <h2 id="request-log" className="text-lg font-semibold">Request log</h2>
         <UsageRecordsTable data={page.data.map(usageToJson)} />
         <nav aria-label="Request log pages" className="flex items-center justify-between gap-2 text-sm">

@@ -26,18 +26,22 @@ export function BalanceCell({ user }: { user: Pick<UserRow, "balance" | "availab
 export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
   return [
     {
-      accessorKey: "email",
-      header: ({ column }) => <ColumnHeader column={column} title="Email" />,
+      id: "user",
+      // Email and name together, so the search box finds either.
+      accessorFn: (u) => `${u.email} ${u.name}`,
+      header: ({ column }) => <ColumnHeader column={column} title="User" />,
       cell: ({ row }) => (
-        <Link href={`/dashboard/admin/users/${row.original.id}`} className="font-medium text-zinc-900 underline-offset-4 hover:underline">
-          {row.original.email}
-        </Link>
+        <div className="grid max-w-64 gap-0.5">
+          <Link
+            href={`/dashboard/admin/users/${row.original.id}`}
+            className="truncate font-medium text-zinc-900 underline-offset-4 hover:underline"
+            title={row.original.email}
+          >
+            {row.original.email}
+          </Link>
+          <span className="truncate text-xs text-zinc-500">{row.original.name || "No name"}</span>
+        </div>
       ),
-    },
-    {
-      accessorKey: "name",
-      header: ({ column }) => <ColumnHeader column={column} title="Name" />,
-      cell: ({ row }) => row.original.name || <span className="text-zinc-400">—</span>,
     },
     {
       accessorKey: "role",

@@ -1,27 +1,23 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ArrowLeft, Coins, Gauge, Send } from "lucide-react";
-import { UsageChart } from "@/components/charts/usage-chart";
-import { StatCard } from "@/components/dashboard/stat-card";
+import { ArrowLeft } from "lucide-react";
 import { PageHeader } from "@/components/layout/page-header";
-import { QuotaMeter } from "@/components/tokens/quota-meter";
 import { TokenDetailActions } from "@/components/tokens/token-detail-actions";
-import { TokenProperties } from "@/components/tokens/token-properties";
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
+import { TokenUsageSection } from "@/components/tokens/token-usage-section";
 import { tokenState } from "@/components/tokens/types";
-import { ModelSpendTable, UsageRecordsTable } from "@/components/usage/usage-tables";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { Actor } from "@/lib/auth/guards";
 import { requirePageActor } from "@/lib/dashboard/actor";
-import { fillDays, windowStart } from "@/lib/dashboard/series";
 import { tokenGroupOptions } from "@/lib/dashboard/token-options";
 import { ApiError } from "@/lib/errors";
-import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
 import { readToken, tokenToJson } from "@/lib/tokens";
-import { usagePage, usageSummary, usageToJson } from "@/lib/usage";
 
 export const metadata = { title: "Token" };
 
-async function loadToken(actor: Awaited<ReturnType<typeof requirePageActor>>["actor"], raw: string) {
+/** The signed-in user's own token, or the 404 page (before anything streams, so the status is 404 too). */
+async function loadOwnToken(actor: Actor, raw: string) {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {
@@ -35,72 +31,35 @@ async function loadToken(actor: Awaited<ReturnType<typeof requirePageActor>>["ac
   }
 }
 
+function SectionSkeleton() {
+  return (
+    <div className="grid gap-6" aria-busy="true" aria-label="Loading usage">
+      <div className="grid gap-4 sm:grid-cols-3">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-32 rounded-xl" />
+        ))}
+      </div>
+      <Skeleton className="h-80 rounded-xl" />
+    </div>
+  );
+}
+
 export default async function TokenPage({ params }: { params: Promise<{ id: string }> }) {
   const { user, actor } = await requirePageActor();
-  const record = await loadToken(actor, (await params).id);
-  const token = tokenToJson(record);
-  const from = windowStart(30);
-  const scope = { userId: user.id, tokenId: token.id };
-  const [days, models, recent, groups] = await Promise.all([
-    usageSummary(actor, { ...scope, groupBy: "day", from }),
-    usageSummary(actor, { ...scope, groupBy: "model" }),
-    usagePage(actor, { ...scope, limit: 10 }),
-    tokenGroupOptions(user),
-  ]);
-  const series = fillDays(days, from, 30);
-  const requests30 = series.reduce((s, d) => s + d.requests, 0);
-  const cost30 = series.reduce((s, d) => s + d.cost, 0);
-
+  const token = tokenToJson(await loadOwnToken(actor, (await params).id));
+  const groups = await tokenGroupOptions(user);
   return (
     <>
       <Link href="/dashboard/tokens" className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900">
         <ArrowLeft className="h-4 w-4" aria-hidden /> Tokens
       </Link>
       <PageHeader title={token.name} description={`Key ${token.keyPreview}`} actions={<TokenDetailActions token={token} groups={groups} />} />
-      <div className="mb-6 flex items-center gap-2 text-sm">
+      <div className="-mt-3 mb-6">
         <TokenStatusBadge state={tokenState(token)} />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Card className="p-5">
-          <div className="flex items-center justify-between text-sm text-zinc-500">
-            <span>Remaining quota</span>
-            <Gauge className="h-4 w-4 text-zinc-400" aria-hidden />
-          </div>
-          <p className="mt-2 text-2xl font-semibold tracking-tight tabular-nums" data-testid="remaining-quota">
-            {token.remainingQuota === null ? "Unlimited" : formatCredits(token.remainingQuota)}
-          </p>
-          <div className="mt-2">
-            <QuotaMeter token={token} wide />
-          </div>
-        </Card>
-        <StatCard label="Credits used (total)" value={formatCredits(token.usedQuota)} sub={formatUsd(token.usedQuota)} icon={Coins} testId="used-quota" />
-        <StatCard label="Requests (30 days)" value={formatNumber(requests30)} sub={`${formatCredits(cost30)} credits · ${formatUsd(cost30)}`} icon={Send} />
-      </div>
-      <div className="mt-6 grid gap-6 lg:grid-cols-[3fr_2fr]">
-        <Card>
-          <CardHeader>
-            <CardTitle>Usage over time</CardTitle>
-            <CardDescription>Credits and requests per day (UTC), last 30 days.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <UsageChart data={series} />
-          </CardContent>
-        </Card>
-        <TokenProperties token={token} />
-      </div>
-      <section className="mt-8 grid gap-3" aria-labelledby="spend-per-model">
-        <h2 id="spend-per-model" className="text-lg font-semibold">Spend per model</h2>
-        <ModelSpendTable data={models} />
-      </section>
-      <section className="mt-8 grid gap-3" aria-labelledby="recent-requests">
-        <div className="flex items-end justify-between gap-2">
-          <h2 id="recent-requests" className="text-lg font-semibold">Recent requests</h2>
-          <Link href={`/dashboard/usage?tokenId=${token.id}`} className="text-sm font-medium underline underline-offset-4">
-            All requests of this token
-          </Link>
-        </div>
-        <UsageRecordsTable data={recent.data.map(usageToJson)} withToken={false} testId="token-usage-table" />
-      </section>
+      <Suspense fallback={<SectionSkeleton />}>
+        <TokenUsageSection actor={actor} token={token} />
+      </Suspense>
     </>
   );
 }

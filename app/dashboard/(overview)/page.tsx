@@ -36,10 +36,11 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Overview" description={`Signed in as ${user.email}, group ${user.group}.`} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Balance" value={`${formatCredits(available)} credits`} sub={formatUsd(available)} icon={Wallet} testId="balance" />
+        <StatCard label="Balance" value={formatCredits(available)} unit="credits" sub={formatUsd(available)} icon={Wallet} testId="balance" />
         <StatCard
           label="Spend this month"
-          value={`${formatCredits(monthCost)} credits`}
+          value={formatCredits(monthCost)}
+          unit="credits"
           sub={`${formatUsd(monthCost)} · ${formatNumber(monthRequests)} requests`}
           icon={CalendarDays}
           testId="month-spend"
@@ -65,7 +66,7 @@ export default async function OverviewPage() {
           <UsageChart data={series} height={280} />
         </CardContent>
       </Card>
-      <section className="mt-8 grid gap-3" aria-labelledby="top-models">
+      <section className="mt-8 grid grid-cols-1 gap-3" aria-labelledby="top-models">
         <div className="flex items-end justify-between gap-2">
           <h2 id="top-models" className="text-lg font-semibold">Top models, last 30 days</h2>
           <Link href="/dashboard/usage" className="text-sm font-medium underline underline-offset-4">

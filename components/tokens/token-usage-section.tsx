@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { Coins, Gauge, Send } from "lucide-react";
+import { UsageChart } from "@/components/charts/usage-chart";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { QuotaMeter } from "@/components/tokens/quota-meter";
+import { TokenProperties } from "@/components/tokens/token-properties";
+import type { TokenRow } from "@/components/tokens/types";
+import { ModelSpendTable, UsageRecordsTable } from "@/components/usage/usage-tables";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Actor } from "@/lib/auth/guards";
+import { fillDays, windowStart } from "@/lib/dashboard/series";
+import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
+import { usagePage, usageSummary, usageToJson } from "@/lib/usage";
+
+/** A token's numbers, chart, spend per model and recent requests (server component, streamed). */
+export async function TokenUsageSection({ actor, token }: { actor: Actor; token: TokenRow }) {
+  const from = windowStart(30);
+  const scope = { userId: token.userId, tokenId: token.id };
+  const [days, models, recent] = await Promise.all([
+    usageSummary(actor, { ...scope, groupBy: "day", from }),
+    usageSummary(actor, { ...scope, groupBy: "model" }),
+    usagePage(actor, { ...scope, limit: 10 }),
+  ]);
+  const series = fillDays(days, from, 30);
+  const requests30 = series.reduce((s, d) => s + d.requests, 0);
+  const cost30 = series.reduce((s, d) => s + d.cost, 0);
+
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <Card className="p-5">
+          <div className="flex items-center justify-between text-sm text-zinc-500">
+            <span>Remaining quota</span>
+            <Gauge className="h-4 w-4 text-zinc-400" aria-hidden />
+          </div>
+          <p className="mt-2 text-2xl font-semibold tracking-tight tabular-nums" data-testid="remaining-quota">
+            {token.remainingQuota === null ? "Unlimited" : formatCredits(token.remainingQuota)}
+          </p>
+          <div className="mt-2">
+            <QuotaMeter token={token} wide />
+          </div>
+        </Card>
+        <StatCard label="Credits used (total)" value={formatCredits(token.usedQuota)} sub={formatUsd(token.usedQuota)} icon={Coins} testId="used-quota" />
+        <StatCard label="Requests (30 days)" value={formatNumber(requests30)} sub={`${formatCredits(cost30)} credits · ${formatUsd(cost30)}`} icon={Send} />
+      </div>
+      <div className="mt-6 grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
+        <Card className="min-w-0">
+          <CardHeader>
+            <CardTitle>Usage over time</CardTitle>
+            <CardDescription>Credits and requests per day (UTC), last 30 days.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <UsageChart data={series} />
+          </CardContent>
+        </Card>
+        <TokenProperties token={token} />
+      </div>
+      <section className="mt-8 grid grid-cols-1 gap-3" aria-labelledby="spend-per-model">
+        <h2 id="spend-per-model" className="text-lg font-semibold">Spend per model</h2>
+        <ModelSpendTable data={models} />
+      </section>
+      <section className="mt-8 grid grid-cols-1 gap-3" aria-labelledby="recent-requests">
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="recent-requests" className="text-lg font-semibold">Recent requests</h2>
+          <Link href={`/dashboard/usage?tokenId=${token.id}`} className="text-sm font-medium underline underline-offset-4">
+            All requests of this token
+          </Link>
+        </div>
+        <UsageRecordsTable data={recent.data.map(usageToJson)} withToken={false} testId="token-usage-table" />
+      </section>
+    </>
+  );
+}
