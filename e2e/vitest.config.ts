@@ -9,5 +9,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "e2e/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/.next/**"],
+    // Integration tests start the app and wait on real upstream behaviour (timeouts, probes).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
