@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // Debian's Chromium where installed (Playwright cannot download its own browser offline).
@@ -27,5 +27,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "browser", use: { browserName: "chromium" } }],
+  // One project per spec file: projects never share a worker, and each worker starts its own
+  // gateway (e2e/support/fixtures.ts), so no spec sees channels or users another one left behind.
+  projects: readdirSync(new URL("./browser", import.meta.url))
+    .filter((f) => f.endsWith(".spec.ts"))
+    .map((file) => ({ name: file.replace(/\.spec\.ts$/, ""), testMatch: file, use: { browserName: "chromium" as const } })),
 });

@@ -10,7 +10,8 @@ type WorkerFixtures = { app: RunningApp; admin: ApiClient };
 
 /**
  * Playwright's test with `app`: one running gateway (fresh database, ADMIN_API_KEY set, a root
- * admin root@example.com) per worker, `admin`: its management API as root, and baseURL pointing at it.
+ * admin root@example.com) per worker, that is per spec file (see playwright.config.ts), `admin`: its
+ * management API as root, and baseURL pointing at it.
  */
 export const test = base.extend<object, WorkerFixtures>({
   app: [
