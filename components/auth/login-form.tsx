@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
+import { TOO_MANY_ATTEMPTS } from "@/lib/validation/auth";
 
 export function LoginForm() {
   const router = useRouter();
@@ -25,7 +26,7 @@ export function LoginForm() {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("Wrong email or password.");
+      setError(result?.error === TOO_MANY_ATTEMPTS ? TOO_MANY_ATTEMPTS : "Wrong email or password.");
       return;
     }
     const next = params.get("callbackUrl");

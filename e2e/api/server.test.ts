@@ -65,6 +65,24 @@ describe("the management API's authentication", () => {
   });
 });
 
+describe("sign-in throttling", () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp();
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  it("after 10 failed attempts in a minute an account refuses even the right password; others are unaffected", async () => {
+    const admin = apiClient(app, { bearer: app.adminApiKey });
+    for (const email of ["victim@example.com", "bystander@example.com"]) {
+      expect((await admin.post("/api/admin/users", { email, password: "the right one" })).status).toBe(201);
+    }
+    for (let i = 0; i < 10; i++) await expect(login(app, "victim@example.com", `guess ${i}`)).rejects.toThrow();
+    await expect(login(app, "victim@example.com", "the right one")).rejects.toThrow();
+    await expect(login(app, "bystander@example.com", "the right one")).resolves.toContain("session-token");
+  });
+});
+
 describe("graceful shutdown", () => {
   let mock: MockUpstream;
   beforeAll(async () => {

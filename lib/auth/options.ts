@@ -3,7 +3,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getUserCredentials } from "@/lib/db/users";
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { loginSchema } from "@/lib/validation/auth";
+import { loginSchema, TOO_MANY_ATTEMPTS } from "@/lib/validation/auth";
+import { allowLoginAttempt } from "@/lib/auth/login-throttle";
+import { CLIENT_IP_HEADER } from "@/lib/server/headers";
 
 /** next-auth configuration: email + password, sessions as signed JWT cookies. */
 export const authOptions: NextAuthOptions = {
@@ -15,9 +17,12 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
+        const clientIp = (req.headers?.[CLIENT_IP_HEADER] as string | undefined) ?? null;
+        // Guessing passwords is slowed down per account and per address; next-auth shows the message.
+        if (!(await allowLoginAttempt(parsed.data.email, clientIp))) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await getUserCredentials(parsed.data.email);
         // Verify even when the user is unknown, so timing does not reveal which emails exist.
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);

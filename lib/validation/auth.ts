@@ -25,3 +25,6 @@ export const changePasswordSchema = z.strictObject({
 
 export type SignupInput = z.infer<typeof signupSchema>;
 
+
+/** What sign-in answers once an email or an address has tried too often (shown as is by the form). */
+export const TOO_MANY_ATTEMPTS = "Too many sign-in attempts. Wait a minute and try again.";

@@ -1,0 +1,23 @@
+import { getRedis, redisPrefix } from "@/lib/cache/redis";
+import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from "@/lib/gateway/rate-limit";
+
+/** Sign-in attempts allowed per minute for one email, and for one client address. */
+export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
+export const LOGIN_ATTEMPTS_PER_IP = 30;
+
+const LIMITER = Symbol.for("gateway.loginLimiter");
+
+function limiter(): RateLimiter {
+  const g = globalThis as { [LIMITER]?: RateLimiter };
+  const redis = getRedis();
+  g[LIMITER] ??= redis ? redisRateLimiter(redis, `${redisPrefix()}login:`) : memoryRateLimiter();
+  return g[LIMITER];
+}
+
+/** Counts a sign-in attempt; false once the email or the address has tried too often this minute. */
+export async function allowLoginAttempt(email: string, clientIp: string | null): Promise<boolean> {
+  const now = Date.now();
+  const byEmail = await limiter().hit(`e:${email}`, LOGIN_ATTEMPTS_PER_EMAIL, now);
+  const byIp = clientIp ? await limiter().hit(`ip:${clientIp}`, LOGIN_ATTEMPTS_PER_IP, now) : { ok: true };
+  return byEmail.ok && byIp.ok;
+}
