@@ -5,6 +5,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "LLM Gateway", template: "%s · LLM Gateway" },
   description: "A self-hosted, OpenAI-compatible LLM API gateway",
+  icons: { icon: "/favicon.svg" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
