@@ -1,10 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -83,8 +82,17 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-5" aria-label={token ? "Edit token" : "Create token"}>
-      {formError ? <Alert variant="error" title="Could not save the token">{formError}</Alert> : null}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      label={token ? "Edit token" : "Create token"}
+      error={formError}
+      errorTitle="Could not save the token"
+      saving={saving}
+      submitLabel={token ? "Save changes" : "Create token"}
+      submitDisabled={!!ipError}
+      className="gap-5"
+    >
       <FormField id="token-name" label="Name" error={errors.name}>
         <Input
           id="token-name"
@@ -187,15 +195,6 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
           aria-invalid={!!(ipError ?? errors.allowedIps)}
         />
       </FormField>
-
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
-        <Button variant="outline" onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={saving || !!ipError}>
-          {saving ? "Saving…" : token ? "Save changes" : "Create token"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -2,11 +2,11 @@
 
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { KeyRound, Plus } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { DataTable } from "@/components/data-table/data-table";
-import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewButton } from "@/components/ui/new-button";
 import { tokenColumns } from "@/components/tokens/columns";
 import { KeyRevealDialog } from "@/components/tokens/key-reveal-dialog";
 import { TokenFormDialog } from "@/components/tokens/token-form-dialog";
@@ -31,12 +31,7 @@ export function TokensTable({ tokens, groups }: { tokens: TokenRow[]; groups: To
       }),
     [actions],
   );
-  const newButton = (
-    <Button onClick={() => setEditing(null)}>
-      <Plus className="h-4 w-4" aria-hidden />
-      New token
-    </Button>
-  );
+  const newButton = <NewButton onClick={() => setEditing(null)}>New token</NewButton>;
 
   return (
     <>

@@ -1,21 +1,19 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { callApi } from "@/components/admin/api";
-import { apiErrors, parseList, parseNumberInput, zodFieldErrors, type FieldErrors } from "@/components/admin/form-state";
+import { parseList, parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
 import { ModelMappingEditor, type MappingRow } from "@/components/admin/channels/model-mapping-editor";
 import type { ChannelRow } from "@/components/admin/channels/types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { useAdminForm } from "@/components/admin/use-admin-form";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/validation/channels";
 
 const FIELDS = ["name", "type", "baseUrl", "apiKey", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
@@ -47,9 +45,6 @@ export function ChannelFormDialog(props: Props) {
 }
 
 function ChannelForm({ onClose, channel, groups, catalog }: Props) {
-  const router = useRouter();
-  const toast = useToast();
-  const uid = useId();
   const [name, setName] = useState(channel?.name ?? "");
   const [baseUrl, setBaseUrl] = useState(channel?.baseUrl ?? "");
   const [apiKey, setApiKey] = useState("");
@@ -61,9 +56,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
   const [priority, setPriority] = useState(String(channel?.priority ?? 0));
   const [weight, setWeight] = useState(String(channel?.weight ?? 1));
   const [enabled, setEnabled] = useState(true);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
 
   const listed = new Set(parseList(models));
   const suggestions = catalog.filter((m) => !listed.has(m)).slice(0, 12);
@@ -93,36 +86,33 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
       setErrors({ modelMapping: `Map only models this channel lists (not ${unknown.join(", ")})` });
       return;
     }
-    setErrors({});
-    setSaving(true);
-    const res = channel
-      ? await callApi<ChannelRow>("PATCH", `/api/admin/channels/${channel.id}`, parsed.data)
-      : await callApi<ChannelRow>("POST", "/api/admin/channels", parsed.data);
-    setSaving(false);
-    if (!res.ok) {
-      const split = apiErrors(res, FIELDS);
-      setErrors(split.fields);
-      setFormError(split.form);
-      return;
-    }
-    toast(channel ? `Channel “${res.data.name}” saved.` : `Channel “${res.data.name}” created.`);
-    onClose();
-    router.refresh();
+    await save(
+      () =>
+        channel
+          ? callApi<ChannelRow>("PATCH", `/api/admin/channels/${channel.id}`, parsed.data)
+          : callApi<ChannelRow>("POST", "/api/admin/channels", parsed.data),
+      FIELDS,
+      (saved) => (channel ? `Channel “${saved.name}” saved.` : `Channel “${saved.name}” created.`),
+    );
   }
 
-  const id = (f: string) => `${uid}-${f}`;
-  const invalid = (f: string) => (errors[f] ? true : undefined);
-  const described = (f: string) => (errors[f] ? `${id(f)}-error` : undefined);
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label={channel ? "Edit channel" : "New channel"}>
-      {formError ? <Alert variant="error" title="Not saved">{formError}</Alert> : null}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      label={channel ? "Edit channel" : "New channel"}
+      error={formError}
+      errorTitle="Not saved"
+      saving={saving}
+      submitLabel={channel ? "Save channel" : "Create channel"}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={id("name")} label="Name" error={errors.name}>
-          <Input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={invalid("name")} aria-describedby={described("name")} autoFocus />
+          <Input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} {...aria("name")} autoFocus />
         </FormField>
         <FormField id={id("type")} label="Type" error={errors.type}>
-          <Select id={id("type")} value="openai" disabled aria-describedby={described("type")}>
+          <Select id={id("type")} value="openai" disabled aria-describedby={aria("type")["aria-describedby"]}>
             <option value="openai">OpenAI-compatible</option>
           </Select>
         </FormField>
@@ -134,8 +124,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           onChange={(e) => setBaseUrl(e.target.value)}
           placeholder="https://api.openai.com/v1"
           inputMode="url"
-          aria-invalid={invalid("baseUrl")}
-          aria-describedby={described("baseUrl")}
+          {...aria("baseUrl")}
         />
       </FormField>
       <FormField
@@ -152,8 +141,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           placeholder={channel ? channel.apiKeyPreview : "sk-…"}
           autoComplete="new-password"
           spellCheck={false}
-          aria-invalid={invalid("apiKey")}
-          aria-describedby={described("apiKey")}
+          {...aria("apiKey")}
         />
       </FormField>
       <FormField id={id("models")} label="Models" error={errors.models} hint="One per line or separated by commas; the first one is used by “Test”.">
@@ -164,8 +152,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           rows={3}
           spellCheck={false}
           className="font-mono"
-          aria-invalid={invalid("models")}
-          aria-describedby={described("models")}
+          {...aria("models")}
         />
       </FormField>
       {suggestions.length ? (
@@ -214,10 +201,10 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={id("priority")} label="Priority" error={errors.priority} hint="Higher is tried first.">
-          <Input id={id("priority")} value={priority} onChange={(e) => setPriority(e.target.value)} inputMode="numeric" aria-invalid={invalid("priority")} aria-describedby={described("priority")} />
+          <Input id={id("priority")} value={priority} onChange={(e) => setPriority(e.target.value)} inputMode="numeric" {...aria("priority")} />
         </FormField>
         <FormField id={id("weight")} label="Weight" error={errors.weight} hint="Share of traffic among equal priority.">
-          <Input id={id("weight")} value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" aria-invalid={invalid("weight")} aria-describedby={described("weight")} />
+          <Input id={id("weight")} value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" {...aria("weight")} />
         </FormField>
       </div>
       {channel ? null : (
@@ -228,14 +215,6 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           </label>
         </div>
       )}
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
-        <Button variant="outline" onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : channel ? "Save channel" : "Create channel"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Network, Plus } from "lucide-react";
+import { Network } from "lucide-react";
 import { ChannelFormDialog } from "@/components/admin/channels/channel-form-dialog";
 import { channelColumns } from "@/components/admin/channels/columns";
 import type { ChannelRow } from "@/components/admin/channels/types";
 import { DataTable } from "@/components/data-table/data-table";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewButton } from "@/components/ui/new-button";
 
 /** The channels page body: auto-disabled warning, the table, and the "New channel" dialog. */
 export function ChannelsTable({ channels, groups, catalog }: { channels: ChannelRow[]; groups: string[]; catalog: string[] }) {
@@ -16,10 +16,7 @@ export function ChannelsTable({ channels, groups, catalog }: { channels: Channel
   const columns = useMemo(() => channelColumns({ groups, catalog }), [groups, catalog]);
   const autoDisabled = channels.filter((c) => c.status === "auto_disabled");
   const newButton = (
-    <Button onClick={() => setCreating(true)}>
-      <Plus className="h-4 w-4" aria-hidden />
-      New channel
-    </Button>
+    <NewButton onClick={() => setCreating(true)}>New channel</NewButton>
   );
   return (
     <div className="grid gap-4">

@@ -1,18 +1,16 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { callApi } from "@/components/admin/api";
-import { apiErrors, parseNumberInput, zodFieldErrors, type FieldErrors } from "@/components/admin/form-state";
+import { parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
 import type { GroupRow } from "@/components/admin/groups/types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { useAdminForm } from "@/components/admin/use-admin-form";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
-import { useToast } from "@/components/ui/toast";
 import { groupCreateSchema, groupUpdateSchema } from "@/lib/validation/groups";
 
 const FIELDS = ["name", "ratio", "description", "selectable"] as const;
@@ -35,16 +33,11 @@ export function GroupFormDialog(props: Props) {
 }
 
 function GroupForm({ onClose, group }: Props) {
-  const router = useRouter();
-  const toast = useToast();
-  const uid = useId();
   const [name, setName] = useState(group?.name ?? "");
   const [ratio, setRatio] = useState(String(group?.ratio ?? 1));
   const [description, setDescription] = useState(group?.description ?? "");
   const [selectable, setSelectable] = useState(group?.selectable ?? false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -55,30 +48,28 @@ function GroupForm({ onClose, group }: Props) {
       setErrors(zodFieldErrors(parsed.error));
       return;
     }
-    setErrors({});
-    setSaving(true);
-    const res = group
-      ? await callApi<GroupRow>("PATCH", `/api/admin/groups/${encodeURIComponent(group.name)}`, parsed.data)
-      : await callApi<GroupRow>("POST", "/api/admin/groups", parsed.data);
-    setSaving(false);
-    if (!res.ok) {
-      const split = apiErrors(res, FIELDS);
-      setErrors(split.fields);
-      setFormError(split.form);
-      return;
-    }
-    toast(group ? `Group “${res.data.name}” saved.` : `Group “${res.data.name}” created.`);
-    onClose();
-    router.refresh();
+    await save(
+      () =>
+        group
+          ? callApi<GroupRow>("PATCH", `/api/admin/groups/${encodeURIComponent(group.name)}`, parsed.data)
+          : callApi<GroupRow>("POST", "/api/admin/groups", parsed.data),
+      FIELDS,
+      (saved) => (group ? `Group “${saved.name}” saved.` : `Group “${saved.name}” created.`),
+    );
   }
 
-  const id = (f: string) => `${uid}-${f}`;
-  const aria = (f: string) => ({ "aria-invalid": errors[f] ? true : undefined, "aria-describedby": errors[f] ? `${id(f)}-error` : undefined });
   const multiplier = parseNumberInput(ratio);
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label={group ? "Edit group" : "New group"}>
-      {formError ? <Alert variant="error" title="Not saved">{formError}</Alert> : null}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      label={group ? "Edit group" : "New group"}
+      error={formError}
+      errorTitle="Not saved"
+      saving={saving}
+      submitLabel={group ? "Save group" : "Create group"}
+    >
       <FormField id={id("name")} label="Name" error={errors.name} hint={group ? "Groups cannot be renamed." : "Letters, digits, '.', '_' or '-'"}>
         <Input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} disabled={!!group} className="font-mono" {...aria("name")} />
       </FormField>
@@ -103,14 +94,6 @@ function GroupForm({ onClose, group }: Props) {
           Selectable: users may put their own tokens in this group
         </label>
       </div>
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
-        <Button variant="outline" onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : group ? "Save group" : "Create group"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { Plus, UsersRound } from "lucide-react";
+import { UsersRound } from "lucide-react";
 import { groupColumns } from "@/components/admin/groups/columns";
 import { GroupFormDialog } from "@/components/admin/groups/group-form-dialog";
 import type { GroupRow } from "@/components/admin/groups/types";
 import { DataTable } from "@/components/data-table/data-table";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewButton } from "@/components/ui/new-button";
 
 /** The pricing groups and the "New group" dialog. */
 export function GroupsTable({ groups }: { groups: GroupRow[] }) {
@@ -19,12 +19,7 @@ export function GroupsTable({ groups }: { groups: GroupRow[] }) {
         data={groups}
         getRowId={(g) => g.name}
         searchPlaceholder="Search groups…"
-        toolbar={
-          <Button onClick={() => setCreating(true)}>
-            <Plus className="h-4 w-4" aria-hidden />
-            New group
-          </Button>
-        }
+        toolbar={<NewButton onClick={() => setCreating(true)}>New group</NewButton>}
         testId="groups-table"
         empty={<EmptyState icon={UsersRound} title="No groups" description="Create a group to price some users differently." />}
       />

@@ -1,18 +1,16 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { callApi, modelPath } from "@/components/admin/api";
-import { apiErrors, parseNumberInput, zodFieldErrors, type FieldErrors } from "@/components/admin/form-state";
+import { parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
 import { PricePreview } from "@/components/admin/pricing/price-preview";
 import type { ModelRow } from "@/components/admin/pricing/types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { useAdminForm } from "@/components/admin/use-admin-form";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
-import { useToast } from "@/components/ui/toast";
 import { modelCreateSchema, modelUpdateSchema } from "@/lib/validation/models";
 
 const FIELDS = ["name", "modelRatio", "completionRatio", "cacheRatio", "fixedPrice", "maxOutputTokens", "enabled"] as const;
@@ -35,9 +33,6 @@ export function ModelFormDialog(props: Props) {
 }
 
 function ModelForm({ onClose, model }: Props) {
-  const router = useRouter();
-  const toast = useToast();
-  const uid = useId();
   const [values, setValues] = useState({
     name: model?.name ?? "",
     modelRatio: String(model?.modelRatio ?? 1),
@@ -47,9 +42,7 @@ function ModelForm({ onClose, model }: Props) {
     maxOutputTokens: String(model?.maxOutputTokens ?? 4096),
   });
   const [enabled, setEnabled] = useState(model?.enabled ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
 
   const raw = {
     ...(model ? {} : { name: values.name }),
@@ -70,24 +63,16 @@ function ModelForm({ onClose, model }: Props) {
       setErrors(zodFieldErrors(parsed.error));
       return;
     }
-    setErrors({});
-    setSaving(true);
-    const res = model
-      ? await callApi<ModelRow>("PATCH", modelPath(model.name), parsed.data)
-      : await callApi<ModelRow>("POST", "/api/admin/models", parsed.data);
-    setSaving(false);
-    if (!res.ok) {
-      const split = apiErrors(res, FIELDS);
-      setErrors(split.fields);
-      setFormError(split.form);
-      return;
-    }
-    toast(model ? `Saved “${res.data.name}”.` : `Added “${res.data.name}” to the catalog.`);
-    onClose();
-    router.refresh();
+    await save(
+      () =>
+        model
+          ? callApi<ModelRow>("PATCH", modelPath(model.name), parsed.data)
+          : callApi<ModelRow>("POST", "/api/admin/models", parsed.data),
+      FIELDS,
+      (saved) => (model ? `Saved “${saved.name}”.` : `Added “${saved.name}” to the catalog.`),
+    );
   }
 
-  const id = (f: string) => `${uid}-${f}`;
   const field = (f: keyof typeof values, label: string, hint?: string, extra: { disabled?: boolean; placeholder?: string } = {}) => (
     <FormField id={id(f)} label={label} error={errors[f]} hint={hint}>
       <Input
@@ -97,8 +82,7 @@ function ModelForm({ onClose, model }: Props) {
         inputMode={f === "name" ? undefined : "decimal"}
         spellCheck={false}
         className={f === "name" ? "font-mono" : "tabular-nums"}
-        aria-invalid={errors[f] ? true : undefined}
-        aria-describedby={errors[f] ? `${id(f)}-error` : undefined}
+        {...aria(f)}
         {...extra}
       />
     </FormField>
@@ -111,8 +95,15 @@ function ModelForm({ onClose, model }: Props) {
   };
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label={model ? "Edit model" : "New model"}>
-      {formError ? <Alert variant="error" title="Not saved">{formError}</Alert> : null}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      label={model ? "Edit model" : "New model"}
+      error={formError}
+      errorTitle="Not saved"
+      saving={saving}
+      submitLabel={model ? "Save model" : "Add model"}
+    >
       {field("name", "Model name", model ? "Models cannot be renamed." : "As clients send it, e.g. gpt-4o or meta-llama/Llama-3.1-8B", {
         disabled: !!model,
         placeholder: "gpt-4o-mini",
@@ -136,14 +127,6 @@ function ModelForm({ onClose, model }: Props) {
           Enabled (callable by tokens)
         </label>
       </div>
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
-        <Button variant="outline" onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : model ? "Save model" : "Add model"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { CircleDollarSign, Plus } from "lucide-react";
+import { CircleDollarSign } from "lucide-react";
 import { modelColumns } from "@/components/admin/pricing/columns";
 import { ModelFormDialog } from "@/components/admin/pricing/model-form-dialog";
 import type { ModelRow } from "@/components/admin/pricing/types";
 import { DataTable } from "@/components/data-table/data-table";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewButton } from "@/components/ui/new-button";
 
 /** The model catalog with its prices, and the "New model" dialog. */
 export function ModelsTable({ models }: { models: ModelRow[] }) {
@@ -27,12 +27,7 @@ export function ModelsTable({ models }: { models: ModelRow[] }) {
             { value: "disabled", label: "Disabled" },
           ],
         }}
-        toolbar={
-          <Button onClick={() => setCreating(true)}>
-            <Plus className="h-4 w-4" aria-hidden />
-            New model
-          </Button>
-        }
+        toolbar={<NewButton onClick={() => setCreating(true)}>New model</NewButton>}
         pageSize={50}
         testId="models-table"
         empty={<EmptyState icon={CircleDollarSign} title="No models priced yet" description="A model must be in the catalog before any channel can serve it." />}

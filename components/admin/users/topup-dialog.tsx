@@ -1,17 +1,15 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { callApi } from "@/components/admin/api";
-import { apiErrors, parseNumberInput, zodFieldErrors, type FieldErrors } from "@/components/admin/form-state";
+import { parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
+import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { UserRow } from "@/components/admin/users/types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
 import { CREDITS_PER_USD, formatCredits, formatUsd } from "@/lib/format";
 import { topupSchema } from "@/lib/validation/users";
 
@@ -33,15 +31,10 @@ export function TopUpDialog(props: Props) {
 }
 
 function TopUpForm({ onClose, user }: Props) {
-  const router = useRouter();
-  const toast = useToast();
-  const uid = useId();
   const [direction, setDirection] = useState<"add" | "deduct">("add");
   const [unit, setUnit] = useState<"credits" | "usd">("credits");
   const [amount, setAmount] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
 
   const typed = parseNumberInput(amount);
   const credits = typed === undefined || Number.isNaN(typed) ? undefined : Math.round(unit === "usd" ? typed * CREDITS_PER_USD : typed);
@@ -64,25 +57,25 @@ function TopUpForm({ onClose, user }: Props) {
       setErrors(zodFieldErrors(parsed.error));
       return;
     }
-    setErrors({});
-    setSaving(true);
-    const res = await callApi<UserRow>("POST", `/api/admin/users/${user.id}/topup`, parsed.data);
-    setSaving(false);
-    if (!res.ok) {
-      const split = apiErrors(res, ["amount"]);
-      setErrors(split.fields);
-      setFormError(split.form);
-      return;
-    }
-    toast(`${direction === "add" ? "Added" : "Deducted"} ${formatCredits(Math.abs(parsed.data.amount))} credits. Balance: ${formatCredits(res.data.balance)}.`);
-    onClose();
-    router.refresh();
+    await save(
+      () => callApi<UserRow>("POST", `/api/admin/users/${user.id}/topup`, parsed.data),
+      ["amount"],
+      (saved) =>
+        `${direction === "add" ? "Added" : "Deducted"} ${formatCredits(Math.abs(parsed.data.amount))} credits. Balance: ${formatCredits(saved.balance)}.`,
+    );
   }
 
-  const id = (f: string) => `${uid}-${f}`;
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Adjust credits">
-      {formError ? <Alert variant="error" title="Not changed">{formError}</Alert> : null}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      label="Adjust credits"
+      error={formError}
+      errorTitle="Not changed"
+      saving={saving}
+      submitLabel={direction === "add" ? "Add credits" : "Deduct credits"}
+      submitVariant={direction === "deduct" ? "destructive" : "default"}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={id("direction")} label="Action">
           <Select id={id("direction")} value={direction} onChange={(e) => setDirection(e.target.value as "add" | "deduct")}>
@@ -115,18 +108,9 @@ function TopUpForm({ onClose, user }: Props) {
           className="tabular-nums"
           placeholder={unit === "usd" ? "10.00" : "5,000,000"}
           autoFocus
-          aria-invalid={errors.amount ? true : undefined}
-          aria-describedby={errors.amount ? `${id("amount")}-error` : undefined}
+          {...aria("amount")}
         />
       </FormField>
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
-        <Button variant="outline" onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" variant={direction === "deduct" ? "destructive" : "default"} disabled={saving}>
-          {saving ? "Saving…" : direction === "add" ? "Add credits" : "Deduct credits"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

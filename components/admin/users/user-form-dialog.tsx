@@ -1,17 +1,15 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { callApi } from "@/components/admin/api";
-import { apiErrors, zodFieldErrors, type FieldErrors } from "@/components/admin/form-state";
+import { zodFieldErrors } from "@/components/admin/form-state";
+import { useAdminForm } from "@/components/admin/use-admin-form";
 import type { UserRow } from "@/components/admin/users/types";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { useToast } from "@/components/ui/toast";
 import { userCreateSchema, userUpdateSchema } from "@/lib/validation/users";
 
 const FIELDS = ["email", "password", "name", "role", "group", "status"] as const;
@@ -34,9 +32,6 @@ export function UserFormDialog(props: Props) {
 }
 
 function UserForm({ onClose, user, groups }: Props) {
-  const router = useRouter();
-  const toast = useToast();
-  const uid = useId();
   const [v, setV] = useState({
     email: user?.email ?? "",
     password: "",
@@ -45,9 +40,7 @@ function UserForm({ onClose, user, groups }: Props) {
     group: user?.group ?? (groups.includes("default") ? "default" : (groups[0] ?? "")),
     status: user?.status ?? "active",
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
   const set = (f: keyof typeof v) => (e: { target: { value: string } }) => setV((cur) => ({ ...cur, [f]: e.target.value }));
 
   async function submit(e: FormEvent) {
@@ -61,29 +54,27 @@ function UserForm({ onClose, user, groups }: Props) {
       setErrors(zodFieldErrors(parsed.error));
       return;
     }
-    setErrors({});
-    setSaving(true);
-    const res = user
-      ? await callApi<UserRow>("PATCH", `/api/admin/users/${user.id}`, parsed.data)
-      : await callApi<UserRow>("POST", "/api/admin/users", parsed.data);
-    setSaving(false);
-    if (!res.ok) {
-      const split = apiErrors(res, FIELDS);
-      setErrors(split.fields);
-      setFormError(split.form);
-      return;
-    }
-    toast(user ? `Saved ${res.data.email}.` : `Created ${res.data.email}.`);
-    onClose();
-    router.refresh();
+    await save(
+      () =>
+        user
+          ? callApi<UserRow>("PATCH", `/api/admin/users/${user.id}`, parsed.data)
+          : callApi<UserRow>("POST", "/api/admin/users", parsed.data),
+      FIELDS,
+      (saved) => (user ? `Saved ${saved.email}.` : `Created ${saved.email}.`),
+    );
   }
 
-  const id = (f: string) => `${uid}-${f}`;
-  const aria = (f: string) => ({ "aria-invalid": errors[f] ? true : undefined, "aria-describedby": errors[f] ? `${id(f)}-error` : undefined });
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-4" aria-label={user ? "Edit user" : "New user"}>
-      {formError ? <Alert variant="error" title="Not saved">{formError}</Alert> : null}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      label={user ? "Edit user" : "New user"}
+      error={formError}
+      errorTitle="Not saved"
+      saving={saving}
+      submitLabel={user ? "Save user" : "Create user"}
+    >
       <FormField id={id("email")} label="Email" error={errors.email}>
         <Input id={id("email")} type="email" value={v.email} onChange={set("email")} autoComplete="off" autoFocus {...aria("email")} />
       </FormField>
@@ -121,14 +112,6 @@ function UserForm({ onClose, user, groups }: Props) {
           </Select>
         </FormField>
       </div>
-      <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
-        <Button variant="outline" onClick={onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={saving}>
-          {saving ? "Saving…" : user ? "Save user" : "Create user"}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { Plus, Users } from "lucide-react";
+import { Users } from "lucide-react";
 import { userColumns } from "@/components/admin/users/columns";
 import type { UserRow } from "@/components/admin/users/types";
 import { UserFormDialog } from "@/components/admin/users/user-form-dialog";
 import { DataTable } from "@/components/data-table/data-table";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NewButton } from "@/components/ui/new-button";
 
 /** Every account, with create, edit and credit adjustments. */
 export function UsersTable({ users, groups }: { users: UserRow[]; groups: string[] }) {
@@ -28,12 +28,7 @@ export function UsersTable({ users, groups }: { users: UserRow[]; groups: string
             { value: "disabled", label: "Disabled" },
           ],
         }}
-        toolbar={
-          <Button onClick={() => setCreating(true)}>
-            <Plus className="h-4 w-4" aria-hidden />
-            New user
-          </Button>
-        }
+        toolbar={<NewButton onClick={() => setCreating(true)}>New user</NewButton>}
         testId="users-table"
         empty={<EmptyState icon={Users} title="No users" description="Create an account for someone, or let them register." />}
       />
