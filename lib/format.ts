@@ -1,4 +1,6 @@
-export const CREDITS_PER_USD = 500_000;
+import { CREDITS_PER_USD } from "@/lib/billing/pricing";
+
+export { CREDITS_PER_USD };
 
 // Formatting runs on the server and in the browser; undefined = the runtime's locale
 // (the browser's on the client). Numbers use en-US so server and client render the same text.

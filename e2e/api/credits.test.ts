@@ -156,6 +156,8 @@ describe("reserve and settle", () => {
     await reader.read();
     controller.abort();
     const rec = await record(requestId);
+    // 499: the gateway saw the client leave and stopped the upstream, rather than the stream ending.
+    expect(rec.status).toBe(499);
     expect(rec.cost).toBeGreaterThan(0);
     // Worst case: the prompt bound (bytes + overhead) plus 50 output tokens × 2.
     expect(rec.cost).toBeLessThanOrEqual(200 + 100);

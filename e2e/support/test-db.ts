@@ -14,7 +14,8 @@ export function testProvider(): TestProvider {
   return v.startsWith("postgres") ? "postgresql" : "sqlite";
 }
 
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+/** The server tests create their databases on (TEST_PG_URL). */
+export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** A fresh, empty database of the chosen provider; drop() removes every trace of it. */
 export async function createTestDatabase(provider: TestProvider = testProvider()): Promise<TestDatabase> {

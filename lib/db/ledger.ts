@@ -17,9 +17,9 @@ function* reserveSteps(hold: LedgerHold, ttlSeconds: number): Steps<ReserveResul
   };
   if (user.count === 0) throw new Rollback<ReserveResult>({ ok: false, which: "balance" });
   yield {
-    sql: `INSERT INTO holds ("requestId", "userId", "tokenId", amount, "onToken", "createdAt", "expiresAt")
-          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, true, now, new Date(now.getTime() + ttlSeconds * 1000)],
+    sql: `INSERT INTO holds ("requestId", "userId", "tokenId", amount, "createdAt", "expiresAt")
+          VALUES ($1, $2, $3, $4, $5, $6)`,
+    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, now, new Date(now.getTime() + ttlSeconds * 1000)],
   };
   return { ok: true };
 }

@@ -86,9 +86,11 @@ async function tryChannel(ctx: CallContext, channel: ChannelInfo, clientSignal: 
     return { done: true, response: new Response(stream, { status: 200, headers: SSE_HEADERS }) };
   }
 
+  let text: string;
   let payload: Record<string, unknown>;
   try {
-    payload = JSON.parse(await res.body.text());
+    text = await res.body.text();
+    payload = JSON.parse(text);
   } catch (err) {
     release();
     const reason = `unreadable answer: ${describe(err)}`;
@@ -97,17 +99,23 @@ async function tryChannel(ctx: CallContext, channel: ChannelInfo, clientSignal: 
   }
   release();
   deps.channelSucceeded(channel.id);
-  if (upstreamModel !== req.model) renameModel(payload, req.model);
+  const usage = parseUsage(payload.usage);
   await finishCall(ctx, {
     channel,
     upstreamModel,
     status: 200,
     errorCode: null,
     produced: true,
-    usage: parseUsage(payload.usage),
-    text: generatedText(payload),
+    usage,
+    // The text is only needed to estimate usage the upstream did not report.
+    text: usage ? "" : generatedText(payload),
   });
-  return { done: true, response: Response.json(payload) };
+  // The upstream's bytes go back as they came, unless the model name has to be restored.
+  if (upstreamModel !== req.model) {
+    renameModel(payload, req.model);
+    return { done: true, response: Response.json(payload) };
+  }
+  return { done: true, response: new Response(text, { status: 200, headers: { "content-type": res.contentType } }) };
 }
 
 /** An upstream 4xx goes back with its status and its message, stripped of anything key-like. */

@@ -28,7 +28,6 @@ describe("SseRelay", () => {
       expect(feed(relay, stream, splits)).toBe(stream);
       expect(relay.usage).toEqual({ promptTokens: 5, completionTokens: 2, cachedTokens: 1 });
       expect(relay.text).toBe("Hello");
-      expect(relay.sawDone).toBe(true);
     }
   });
 

@@ -13,7 +13,6 @@ export class SseRelay {
   text = "";
   /** an error object the upstream sent inside the stream */
   upstreamError: unknown = null;
-  sawDone = false;
   private buffer = "";
   private readonly decoder = new TextDecoder();
 
@@ -53,10 +52,7 @@ export class SseRelay {
     const dataLines = event.split(/\r?\n/).filter((l) => l.startsWith("data:"));
     if (dataLines.length === 0) return `${event}\n\n`;
     const data = dataLines.map((l) => l.slice(5).replace(/^ /, "")).join("\n");
-    if (data.trim() === "[DONE]") {
-      this.sawDone = true;
-      return `${event}\n\n`;
-    }
+    if (data.trim() === "[DONE]") return `${event}\n\n`;
     let payload: Record<string, unknown>;
     try {
       payload = JSON.parse(data);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "holds" DROP COLUMN "onToken";
