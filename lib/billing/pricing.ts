@@ -3,12 +3,22 @@ import { add, ceil, int, mul, rationalFromNumber, toNumber, type Rational } from
 /** 500,000 credits = 1 USD (CONTRACT §2). */
 export const CREDITS_PER_USD = 500_000;
 
-/** Token counts in OpenAI's sense: `promptTokens` includes the cached ones. */
+/**
+ * Token counts in OpenAI's sense: `promptTokens` is every input token (cache reads and cache
+ * writes included), `completionTokens` every output token (reasoning included). The optional
+ * kinds say how many of those were billed at another rate.
+ */
 export interface TokenUsage {
   promptTokens: number;
   completionTokens: number;
-  /** `prompt_tokens_details.cached_tokens`; counts above promptTokens are capped at promptTokens. */
+  /** input tokens read from a provider cache (part of promptTokens) */
   cachedTokens?: number;
+  /** input tokens written to a provider cache with the default (5-minute) lifetime (part of promptTokens) */
+  cacheWriteTokens?: number;
+  /** input tokens written to a provider cache with a 1-hour lifetime (part of promptTokens) */
+  cacheWrite1hTokens?: number;
+  /** output tokens spent on reasoning (part of completionTokens) */
+  reasoningTokens?: number;
 }
 
 export interface ModelPricing {
