@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbClient } from "../../lib/db/client";
 import { worstCaseCost } from "../../lib/billing/pricing";
-import { promptUpperBound } from "../../lib/billing/estimate";
+import { promptBound } from "../../lib/billing/bound";
+
+/** The gateway's prompt bound for a body as sent. */
+function boundOf(raw: string): number {
+  const r = promptBound(Buffer.byteLength(raw), JSON.parse(raw));
+  if (!r.ok) throw new Error(r.message);
+  return r.value.tokens;
+}
 import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
 import { startApp, type RunningApp } from "../support/app";
 import { apiClient } from "../support/api-client";
@@ -39,7 +46,7 @@ describe("several gateway instances on one database", () => {
     const admin = adminOf(a);
     await ensureModels(admin);
     await addChannel(admin, mock.url);
-    const reservation = worstCaseCost(promptUpperBound(JSON.parse(body(10)), "chat"), 10, { modelRatio: 1, completionRatio: 2, cacheRatio: 0.5 }, 1);
+    const reservation = worstCaseCost(boundOf(body(10)), 10, { modelRatio: 1, completionRatio: 2, cacheRatio: 0.5 }, 1);
     const t = await newTokenOwner(a, admin, { token: { quota: reservation * 10 } });
     mock.setFault({ type: "delay", ms: 400 });
     const answers = await Promise.all(

@@ -3,7 +3,14 @@ import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
 import { startApp, type RunningApp } from "../support/app";
 import type { ApiClient } from "../support/api-client";
 import { worstCaseCost } from "../../lib/billing/pricing";
-import { promptUpperBound } from "../../lib/billing/estimate";
+import { promptBound } from "../../lib/billing/bound";
+
+/** The gateway's prompt bound for a body as sent. */
+function boundOf(raw: string): number {
+  const r = promptBound(Buffer.byteLength(raw), JSON.parse(raw));
+  if (!r.ok) throw new Error(r.message);
+  return r.value.tokens;
+}
 import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
 
 let app: RunningApp;
@@ -195,7 +202,7 @@ describe("quotas never go negative under concurrency", () => {
   }
   // What the gateway reserves per request: the prompt's byte bound plus 10 output tokens, priced.
   const reservation = worstCaseCost(
-    promptUpperBound(JSON.parse(chat({ max_tokens: 10 })), "chat"),
+    boundOf(chat({ max_tokens: 10 })),
     10,
     { modelRatio: 1, completionRatio: 2, cacheRatio: 0.5 },
     1,

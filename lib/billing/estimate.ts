@@ -1,91 +1,18 @@
 /**
- * Prompt size without and with a tokenizer. The upper bound (for reservations) needs no tokenizer:
- * every BPE token covers at least one UTF-8 byte, so byte length plus overhead bounds the tokens.
- * The counts (for settling when the upstream reported no usage) use gpt-tokenizer's o200k_base,
- * loaded on first use because its tables are large.
+ * Token estimates for settling a call whose upstream reported no usage: gpt-tokenizer's o200k_base,
+ * loaded on first use because its tables are large. Reservations never use these (an estimate is
+ * not a bound): see bound.ts.
  */
 
 export type PromptEndpoint = "chat" | "completions" | "embeddings";
 
-/** Bound per chat message for role markers and separators (OpenAI uses 3–4 tokens). */
-export const MESSAGE_OVERHEAD_BOUND = 8;
-/** Bound per request for reply priming and framing (OpenAI uses 3 tokens). */
-export const REQUEST_OVERHEAD_BOUND = 16;
-/**
- * Bound per image part. The largest image cost among OpenAI's vision models today is about
- * 2,500 tokens (GPT-4.1-mini: 1,536 patches × 1.62); 3,000 leaves headroom.
- */
-export const IMAGE_TOKEN_BOUND = 3000;
 /** Estimate per image part for settlement: a 1024×1024 high-detail image on GPT-4o. */
 export const IMAGE_TOKEN_ESTIMATE = 765;
 
-const encoder = new TextEncoder();
 const IMAGE_PART_TYPES = new Set(["image_url", "input_image", "image"]);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-function utf8Length(s: string): number {
-  return encoder.encode(s).length;
-}
-
-function jsonBytes(v: unknown): number {
-  if (v === undefined) return 0;
-  try {
-    return utf8Length(JSON.stringify(v) ?? "");
-  } catch {
-    return 0;
-  }
-}
-
-/** Bytes of a message's content: strings as text, image parts as a fixed bound, other parts as JSON. */
-function contentBound(content: unknown): number {
-  if (typeof content === "string") return utf8Length(content);
-  if (!Array.isArray(content)) return jsonBytes(content ?? undefined);
-  let total = 0;
-  for (const part of content) {
-    if (typeof part === "string") total += utf8Length(part);
-    else if (isObject(part) && typeof part.text === "string" && part.type === "text") total += utf8Length(part.text);
-    else if (isObject(part) && IMAGE_PART_TYPES.has(part.type as string)) total += IMAGE_TOKEN_BOUND;
-    else total += jsonBytes(part);
-  }
-  return total;
-}
-
-/** Token-or-text inputs of completions and embeddings: strings count bytes, token arrays count length. */
-function inputBound(input: unknown): number {
-  if (typeof input === "string") return utf8Length(input);
-  if (!Array.isArray(input)) return 0;
-  if (input.every((x) => typeof x === "number")) return input.length;
-  return input.reduce<number>((sum, x) => sum + (typeof x === "number" ? 1 : inputBound(x)), 0);
-}
-
-/**
- * An upper bound on a request's prompt tokens without a tokenizer: UTF-8 bytes of every text
- * part, names, tool calls and definitions (as JSON), token arrays by length, plus per-message and
- * per-request overhead and IMAGE_TOKEN_BOUND per image. Never throws, whatever the body's shape.
- */
-export function promptUpperBound(body: unknown, endpoint: PromptEndpoint): number {
-  if (!isObject(body)) return REQUEST_OVERHEAD_BOUND;
-  if (endpoint === "completions") {
-    return REQUEST_OVERHEAD_BOUND + inputBound(body.prompt) + (typeof body.suffix === "string" ? utf8Length(body.suffix) : 0);
-  }
-  if (endpoint === "embeddings") return REQUEST_OVERHEAD_BOUND + inputBound(body.input);
-  let total = REQUEST_OVERHEAD_BOUND;
-  if (Array.isArray(body.messages)) {
-    for (const message of body.messages) {
-      total += MESSAGE_OVERHEAD_BOUND;
-      if (!isObject(message)) {
-        total += jsonBytes(message);
-        continue;
-      }
-      const { content, ...rest } = message;
-      total += contentBound(content) + jsonBytes(rest);
-    }
-  }
-  for (const field of ["tools", "functions", "tool_choice", "response_format"]) total += jsonBytes(body[field]);
-  return total;
-}
 
 type Tokenizer = typeof import("gpt-tokenizer/encoding/o200k_base");
 let tokenizer: Promise<Tokenizer> | undefined;

@@ -52,7 +52,7 @@ export async function loadRouting() {
     }),
     db.channel.findMany({
       where: { status: "active" },
-      select: { id: true, name: true, baseUrl: true, apiKey: true, models: true, modelMapping: true, groups: true, priority: true, weight: true },
+      select: { id: true, name: true, type: true, baseUrl: true, apiKey: true, models: true, modelMapping: true, groups: true, priority: true, weight: true },
     }),
   ]);
   return {

@@ -63,6 +63,7 @@ describe("checkTokenAccess", () => {
 const channel = (over: Partial<ChannelInfo>): ChannelInfo => ({
   id: 1,
   name: "c",
+  type: "openai",
   baseUrl: "http://127.0.0.1:1/v1",
   apiKey: "k",
   models: [],

@@ -5,6 +5,7 @@ import type { ChannelInfo } from "@/lib/gateway/types";
 const ch = (id: number, priority: number, weight: number): ChannelInfo => ({
   id,
   name: `c${id}`,
+  type: "openai",
   baseUrl: "http://127.0.0.1:1/v1",
   apiKey: "k",
   models: ["m"],

@@ -1,104 +1,91 @@
-import type { Dispatcher } from "undici";
 import { errorBody } from "@/lib/errors";
-import { finishCall, type CallContext } from "@/lib/gateway/settle";
-import { SseRelay, sseErrorEvent } from "@/lib/gateway/sse";
+import type { Attempt, RelayCall } from "@/lib/gateway/call";
+import type { BodyStream } from "@/lib/gateway/http";
+import type { StreamTap } from "@/lib/gateway/plan";
+import { sseErrorEvent } from "@/lib/gateway/sse";
 import { describe, isTimeout } from "@/lib/gateway/upstream";
-import type { ChannelInfo } from "@/lib/gateway/types";
-
-type Body = Dispatcher.ResponseData["body"];
-type Chunk = IteratorResult<Uint8Array>;
-
-export const SSE_HEADERS = {
-  "content-type": "text/event-stream; charset=utf-8",
-  "cache-control": "no-cache, no-transform",
-  "x-accel-buffering": "no",
-  connection: "keep-alive",
-};
-
-/** Waits for the upstream's first body chunk: until then, a failure may still go to another channel. */
-export async function firstChunk(body: Body): Promise<{ ok: true; iterator: AsyncIterator<Uint8Array>; first: Chunk } | { ok: false; timeout: boolean; reason: string }> {
-  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
-  try {
-    const first = await iterator.next();
-    if (first.done) return { ok: false, timeout: false, reason: "upstream closed the stream without data" };
-    return { ok: true, iterator, first };
-  } catch (err) {
-    return { ok: false, timeout: isTimeout(err), reason: describe(err) };
-  }
-}
 
 /**
- * The client's SSE stream: upstream events forwarded as they arrive (no buffering), usage captured,
- * settlement done before the stream closes so quotas are current when the client sees the end.
- * A client that goes away aborts the upstream request; an upstream that dies ends the stream with
- * an error event. Either way the call is charged for what was produced.
+ * The client's stream: upstream events rewritten by the plan's tap and forwarded as they arrive
+ * (one upstream chunk read per client pull, so a slow client slows the upstream read instead of
+ * filling memory). The call is charged for what was produced however the stream ends, and settled
+ * before the last bytes go out so quotas are current when the client sees the end. A client that
+ * goes away aborts the upstream and is never held against the channel; an upstream that breaks
+ * off ends the stream with an error event and is.
  */
-export function relayStream(
-  ctx: CallContext,
-  channel: ChannelInfo,
-  upstreamModel: string,
-  iterator: AsyncIterator<Uint8Array>,
-  first: Chunk,
-  abortUpstream: () => void,
-): ReadableStream<Uint8Array> {
-  const sse = new SseRelay({
-    clientWantsUsage: ctx.req.clientWantsUsage,
-    clientModel: upstreamModel !== ctx.req.model ? ctx.req.model : null,
-  });
-  let pending: Chunk | null = first;
-  let finished = false;
+export class RelayStream implements BodyStream {
+  private pending: Uint8Array | null;
+  private over = false;
 
-  const finish = async (status: number, errorCode: string | null) => {
-    if (finished) return;
-    finished = true;
-    if (errorCode) ctx.deps.channelFailed(channel.id, errorCode);
-    else ctx.deps.channelSucceeded(channel.id);
-    await finishCall(ctx, {
-      channel,
-      upstreamModel,
-      status,
-      errorCode,
-      produced: true,
-      usage: sse.usage,
-      text: sse.text,
-    });
-  };
+  constructor(
+    private readonly call: RelayCall,
+    private readonly attempt: Attempt,
+    private readonly tap: StreamTap,
+    private readonly upstream: AsyncIterator<Uint8Array>,
+    first: Uint8Array,
+    /** stops the upstream request (abort = true) or just lets go of it once it is complete */
+    private readonly releaseUpstream: (abort: boolean) => void,
+  ) {
+    this.pending = first;
+  }
 
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          // Keep reading until there is something to send: a pull that enqueues nothing may not
-          // be called again, and an event the client must not see (the usage chunk) is dropped.
-          for (;;) {
-            const next = pending ?? (await iterator.next());
-            pending = null;
-            if (next.done) {
-              const tail = sse.end();
-              if (tail) controller.enqueue(tail);
-              await finish(200, sse.upstreamError ? "upstream_error" : null);
-              controller.close();
-              return;
-            }
-            const out = sse.push(next.value);
-            if (out) return controller.enqueue(out);
-          }
-        } catch (err) {
-          if (finished) return; // the client went away first; cancel() settled the call
-          const code = isTimeout(err) ? "upstream_timeout" : "upstream_error";
-          console.warn(`[${ctx.requestId}] upstream stream failed on channel ${channel.id}: ${describe(err)}`);
-          const tail = sse.end();
-          if (tail) controller.enqueue(tail);
-          controller.enqueue(sseErrorEvent(errorBody(code, "The upstream stream ended unexpectedly.")));
-          await finish(200, code);
-          controller.close();
+  async next(): Promise<Uint8Array | null> {
+    if (this.over) return null;
+    try {
+      for (;;) {
+        let chunk = this.pending;
+        this.pending = null;
+        if (chunk === null) {
+          const n = await this.upstream.next();
+          if (this.over) return null;
+          if (n.done) return await this.end(this.tap.end(), null, false);
+          chunk = n.value;
         }
-      },
-      async cancel() {
-        abortUpstream();
-        await finish(499, "client_closed");
-      },
-    },
-    { highWaterMark: 0 },
-  );
+        const out = this.tap.push(chunk);
+        if (out) return out;
+      }
+    } catch (err) {
+      if (this.over) return null; // the client went away first; cancel() finished the call
+      if (this.call.input.signal.aborted) {
+        await this.cancel();
+        return null;
+      }
+      const code = isTimeout(err) ? "upstream_timeout" : "upstream_error";
+      console.warn(`[${this.call.requestId}] upstream stream failed on channel ${this.attempt.channel.id}: ${describe(err)}`);
+      this.attempt.fault = "upstream";
+      this.attempt.error = `stream broke off: ${describe(err)}`;
+      let tail: Uint8Array | null = null;
+      try {
+        tail = this.tap.end();
+      } catch {
+        // an unfinished event is dropped
+      }
+      const error = sseErrorEvent(errorBody(code, "The upstream stream ended unexpectedly."));
+      return await this.end(tail ? Buffer.concat([tail, error]) : error, code, true);
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (this.over) return;
+    this.over = true;
+    this.releaseUpstream(true);
+    await this.call.finish({ status: 499, errorCode: "client_closed", produced: true, usage: this.tap.usage, text: this.tap.text });
+  }
+
+  private async end(bytes: Uint8Array | null, errorCode: string | null, abort: boolean): Promise<Uint8Array | null> {
+    this.over = true;
+    this.releaseUpstream(abort);
+    if (this.tap.upstreamError && this.attempt.fault === null) {
+      this.attempt.fault = "upstream";
+      this.attempt.error = `error inside the stream: ${this.tap.upstreamError}`;
+    }
+    await this.call.finish({
+      status: 200,
+      errorCode: errorCode ?? (this.tap.upstreamError ? "upstream_error" : null),
+      produced: true,
+      usage: this.tap.usage,
+      text: this.tap.text,
+    });
+    return bytes;
+  }
 }

@@ -1,16 +1,7 @@
-import type { Dispatcher } from "undici";
-import type { ModelPricing } from "@/lib/billing/pricing";
+import type { ModelPricing, TokenUsage } from "@/lib/billing/pricing";
 import type { CidrList } from "@/lib/gateway/cidr";
 import type { ErrorCode } from "@/lib/errors";
-
-/** The relay endpoints that carry a model and are billed. */
-export type Endpoint = "chat" | "completions" | "embeddings";
-
-export const ENDPOINT_PATH: Record<Endpoint, string> = {
-  chat: "/chat/completions",
-  completions: "/completions",
-  embeddings: "/embeddings",
-};
+import type { UpstreamFetch } from "@/lib/gateway/upstream";
 
 /** What the relay needs to know about a token, joined with its owner. */
 export type AuthToken = {
@@ -31,9 +22,11 @@ export type AuthToken = {
   quota: number | null;
 };
 
+/** An active channel as routing sees it. */
 export type ChannelInfo = {
   id: number;
   name: string;
+  type: string;
   baseUrl: string;
   apiKey: string;
   models: string[];
@@ -80,23 +73,30 @@ export type UsageEntry = {
   createdAt: Date;
 };
 
+/** Credits reserved for one call on a token and its owner's balance. */
 export type Hold = { requestId: string; userId: number; tokenId: number; amount: number };
 
 export type ReserveOutcome = { ok: true } | { ok: false; code: "insufficient_quota"; which: "token" | "balance" };
 
+export type RateOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Everything the relay core touches outside itself; tests pass in-memory versions. */
 export type GatewayDeps = {
   findToken(keyHash: string): Promise<AuthToken | null>;
   routing(): Promise<RoutingSnapshot>;
-  /** Check 8: the token's request rate (fixed one-minute windows). */
-  rateLimit(token: AuthToken): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }>;
+  /** Check 8: the token's request rate. */
+  rateLimit(token: AuthToken): Promise<RateOutcome>;
   reserve(hold: Hold): Promise<ReserveOutcome>;
-  /** Charges `cost` (≤ the hold) and releases the rest of the hold. */
+  /** Charges `cost` (at most the hold) and releases the rest of the hold. */
   settle(hold: Hold, cost: number): Promise<void>;
   recordUsage(entry: UsageEntry): void;
   touchToken(tokenId: number): void;
+  /** The upstream answered as an upstream should (any status it is allowed to answer). */
   channelSucceeded(channelId: number): void;
+  /** The upstream itself failed: connect error, timeout, retryable status, broken stream. */
   channelFailed(channelId: number, reason: string): void;
-  dispatcher: Dispatcher;
+  /** The upstream HTTP client. */
+  upstream: UpstreamFetch;
   now(): number;
   random(): number;
   config: {
@@ -107,4 +107,10 @@ export type GatewayDeps = {
 };
 
 /** A check's answer: expected failures are values, not exceptions. */
-export type Outcome<T = undefined> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; param?: string };
+export type Outcome<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; code: ErrorCode; message: string; param?: string; headers?: Record<string, string> };
+
+export type Failure = Extract<Outcome, { ok: false }>;
+
+export type { TokenUsage };

@@ -1,63 +1,46 @@
-import { Agent, errors, request, type Dispatcher } from "undici";
-import { ENDPOINT_PATH, type ChannelInfo, type Endpoint } from "@/lib/gateway/types";
+// The relay core's upstream HTTP client is a function (request in, response out), injected
+// through GatewayDeps: lib/server/upstream-client.ts is the real one, tests pass their own.
+import { errors } from "undici";
 
-/** A keep-alive connection pool for upstream calls (one pool per origin inside the agent). */
-export function createUpstreamDispatcher(opts: { connectTimeoutMs: number }): Dispatcher {
-  return new Agent({
-    connect: { timeout: opts.connectTimeoutMs },
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 300_000,
-    connections: 256,
-  });
-}
+export type UpstreamRequest = {
+  url: string;
+  method: "GET" | "POST";
+  headers: Record<string, string>;
+  body?: Uint8Array | string;
+  /** Aborted when the client went away; the call must stop at once. */
+  signal: AbortSignal;
+  /** Longest wait for the response headers, and the longest silence between two body chunks. */
+  timeoutMs: number;
+};
 
-export type UpstreamResult =
-  | { kind: "response"; status: number; contentType: string; body: Dispatcher.ResponseData["body"] }
-  | { kind: "failed"; timeout: boolean; reason: string };
+export type UpstreamResponse = {
+  status: number;
+  headers: Record<string, string>;
+  /**
+   * The body as it arrives. Its iterator throws an UpstreamFailure when the upstream breaks off,
+   * and stops when the request is aborted. Reading it is optional: `discard()` releases it.
+   */
+  body: AsyncIterable<Uint8Array>;
+  discard(): void;
+};
 
-/** The upstream URL for an endpoint: the channel's base URL (…/v1) plus the endpoint path. */
-export function upstreamUrl(channel: ChannelInfo, endpoint: Endpoint): string {
-  return `${channel.baseUrl.replace(/\/+$/, "")}${ENDPOINT_PATH[endpoint]}`;
-}
+/** Sends one request. Throws UpstreamFailure on a transport failure, never answers a partial response. */
+export type UpstreamFetch = (req: UpstreamRequest) => Promise<UpstreamResponse>;
 
-/** Sends one request to one channel; transport failures come back as values, never thrown. */
-export async function sendUpstream(
-  dispatcher: Dispatcher,
-  channel: ChannelInfo,
-  endpoint: Endpoint,
-  body: Uint8Array,
-  opts: { signal: AbortSignal; timeoutMs: number; stream: boolean },
-): Promise<UpstreamResult> {
-  try {
-    const res = await request(upstreamUrl(channel, endpoint), {
-      dispatcher,
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: opts.stream ? "text/event-stream" : "application/json",
-        authorization: `Bearer ${channel.apiKey}`,
-      },
-      body,
-      signal: opts.signal,
-      // Time to the response headers, and the longest silence between two body chunks.
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-    });
-    const type = res.headers["content-type"];
-    return {
-      kind: "response",
-      status: res.statusCode,
-      contentType: (Array.isArray(type) ? type[0] : type) ?? "application/json",
-      body: res.body,
-    };
-  } catch (err) {
-    return { kind: "failed", timeout: isTimeout(err), reason: describe(err) };
+/** A transport failure: connection refused or reset, DNS, TLS, or one of the timeouts. */
+export class UpstreamFailure extends Error {
+  constructor(
+    message: string,
+    readonly timeout: boolean,
+  ) {
+    super(message);
   }
 }
 
 /** Whether an error is one of undici's timeouts. */
 export function isTimeout(err: unknown): boolean {
   return (
+    (err instanceof UpstreamFailure && err.timeout) ||
     err instanceof errors.HeadersTimeoutError ||
     err instanceof errors.BodyTimeoutError ||
     err instanceof errors.ConnectTimeoutError
@@ -66,6 +49,7 @@ export function isTimeout(err: unknown): boolean {
 
 /** A short, key-free description of a transport error for logs and channel state. */
 export function describe(err: unknown): string {
+  if (err instanceof UpstreamFailure) return err.message;
   if (err instanceof Error) {
     const code = (err as { code?: string }).code;
     return code ? `${code}: ${err.message}` : err.message;
@@ -75,7 +59,19 @@ export function describe(err: unknown): string {
 
 /** Whether an upstream status means "try another channel" (the channel, not the request, is at fault). */
 export function isRetryableStatus(status: number): boolean {
-  return status === 429 || status >= 500 || status === 401 || status === 403 || status === 408;
+  return status === 429 || status >= 500 || status === 401 || status === 403 || status === 408 || (status >= 300 && status < 400);
+}
+
+/** Reads a body whole, up to `max` bytes (an upstream answering more is treated as broken). */
+export async function readAll(body: AsyncIterable<Uint8Array>, max: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > max) throw new UpstreamFailure(`answer larger than ${max} bytes`, false);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Removes anything key-like from upstream text before it reaches a client or a log. */
@@ -84,6 +80,7 @@ export function sanitize(text: string, secrets: string[]): string {
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join("***");
   return out
     .replace(/\b(sk|rk|pk|key)-[A-Za-z0-9_-]{6,}/g, "$1-***")
+    .replace(/\bAIza[0-9A-Za-z_-]{20,}/g, "AIza***")
     .replace(/Bearer\s+[^\s"']+/gi, "Bearer ***")
     .slice(0, 2000);
 }

@@ -3,17 +3,28 @@ import type { TokenUsage } from "@/lib/billing/pricing";
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const count = (v: unknown) => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0);
+/** Largest token count believed from an upstream: far above any real call, far below 2^53. */
+const MAX_COUNT = 1e12;
+const valid = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0 && v <= MAX_COUNT;
+const optional = (v: unknown) => (valid(v) ? v : 0);
 
-/** OpenAI's `usage` object as token counts, or null when absent or malformed. */
+/**
+ * OpenAI's `usage` object as token counts, or null when absent or not believable (missing or
+ * non-integer counts, negative, absurdly large): the call is then estimated instead.
+ */
 export function parseUsage(usage: unknown): TokenUsage | null {
-  if (!isObject(usage) || typeof usage.prompt_tokens !== "number") return null;
-  const details = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
-  return {
-    promptTokens: count(usage.prompt_tokens),
-    completionTokens: count(usage.completion_tokens),
-    cachedTokens: count(details.cached_tokens),
+  if (!isObject(usage) || !valid(usage.prompt_tokens)) return null;
+  if (usage.completion_tokens !== undefined && !valid(usage.completion_tokens)) return null;
+  const prompt = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
+  const completion = isObject(usage.completion_tokens_details) ? usage.completion_tokens_details : {};
+  const out: TokenUsage = {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: optional(usage.completion_tokens),
+    cachedTokens: Math.min(optional(prompt.cached_tokens), usage.prompt_tokens),
   };
+  const reasoning = optional(completion.reasoning_tokens);
+  if (reasoning) out.reasoningTokens = Math.min(reasoning, out.completionTokens);
+  return out;
 }
 
 /** The generated text in a chat/completions answer or stream chunk (for estimating usage). */

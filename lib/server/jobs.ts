@@ -3,7 +3,7 @@ import { invalidate } from "@/lib/cache/bus";
 import type { Config } from "@/lib/config";
 import { releaseExpiredHolds } from "@/lib/db/ledger";
 import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
-import { createUpstreamDispatcher } from "@/lib/gateway/upstream";
+import { createUpstreamDispatcher } from "@/lib/server/upstream-client";
 
 /** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
 export async function probeChannels(dispatcher: ReturnType<typeof createUpstreamDispatcher>): Promise<void> {

@@ -10,6 +10,7 @@ import { bootstrap } from "@/lib/server/bootstrap";
 import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
 import { trustRequestHeaders } from "@/lib/server/trust";
+import { dispatchV1 } from "@/lib/server/v1-dispatch";
 
 async function main() {
   let config;
@@ -47,6 +48,17 @@ async function main() {
       if (inFlight === 0) drained?.();
     });
     trustRequestHeaders(req, config.trustedProxies);
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    if (path.startsWith("/v1/") || path === "/v1") {
+      dispatchV1(req, res, path).catch((err) => {
+        console.error("request failed:", err);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+      return;
+    }
     handle(req, res).catch((err) => {
       console.error("request failed:", err);
       if (!res.headersSent) res.writeHead(500).end();

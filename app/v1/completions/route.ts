@@ -1,7 +1,8 @@
-import { preflightRoute, relayRoute } from "@/lib/gateway/route";
+import { completions } from "@/lib/gateway/endpoints";
+import { preflight, v1Route } from "@/lib/server/v1";
 
 export const dynamic = "force-dynamic";
 
 // POST /v1/completions: relayed to a channel serving the model, billed in credits
-export const POST = relayRoute("completions");
-export const OPTIONS = preflightRoute();
+export const POST = v1Route(completions);
+export const OPTIONS = v1Route(preflight);

@@ -15,7 +15,7 @@ import {
 import { parseCidrList } from "@/lib/gateway/cidr";
 import { Batcher, TtlCache } from "@/lib/gateway/caches";
 import { memoryRateLimiter, redisRateLimiter } from "@/lib/gateway/rate-limit";
-import { createUpstreamDispatcher } from "@/lib/gateway/upstream";
+import { createUpstreamDispatcher, upstreamClient } from "@/lib/server/upstream-client";
 import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
 import { onShutdown } from "@/lib/server/lifecycle";
 
@@ -105,7 +105,7 @@ function createDeps(): GatewayDeps {
         })
         .catch((e) => console.error("channel failure:", e));
     },
-    dispatcher,
+    upstream: upstreamClient(dispatcher),
     now: () => Date.now(),
     random: Math.random,
     config: {

@@ -1,0 +1,65 @@
+// The contract's order of checks, in memory: every refusal happens before anything is reserved,
+// charged, recorded or sent upstream.
+import { describe, expect, it } from "vitest";
+import { handleRelay } from "@/lib/gateway/call";
+import { chatFormat } from "@/lib/gateway/formats/openai";
+import { parseCidrList } from "@/lib/gateway/cidr";
+import { input, text, world } from "@/lib/gateway/test-world";
+
+const chat = { model: "m", messages: [{ role: "user", content: "hello there" }], max_tokens: 5 };
+const cidr = (s: string) => {
+  const r = parseCidrList([s]);
+  if (!r.ok) throw new Error(s);
+  return r.list;
+};
+
+describe("refusals", () => {
+  const cases: [string, Parameters<typeof world>[0], ReturnType<typeof input>, number, string, string[]][] = [
+    ["no key", {}, input(chat, { key: null }), 401, "invalid_api_key", []],
+    ["a malformed key", {}, input(chat, { key: "sk-short" }), 401, "invalid_api_key", []],
+    ["an unknown key (the body is never parsed)", {}, input("{broken", { key: `sk-${"b".repeat(48)}` }), 401, "invalid_api_key", ["findToken"]],
+    ["a disabled token", { token: { status: "disabled" } }, input(chat), 401, "token_disabled", ["findToken"]],
+    ["a disabled owner", { token: { userStatus: "disabled" } }, input(chat), 401, "token_disabled", ["findToken"]],
+    ["an expired token", { token: { expiresAt: Date.now() - 1 } }, input(chat), 401, "token_expired", ["findToken"]],
+    ["an address outside the allowed list", { token: { allowedIps: cidr("10.0.0.0/8") } }, input(chat, { ip: "1.2.3.4" }), 403, "ip_not_allowed", ["findToken"]],
+    ["a body that is not JSON", {}, input("{broken"), 400, "invalid_request", ["findToken"]],
+    ["a body without model", {}, input({ messages: [] }), 400, "invalid_request", ["findToken"]],
+    ["n that is not an integer", {}, input({ ...chat, n: 1.5 }), 400, "invalid_request", ["findToken"]],
+    ["a body over the size limit", {}, input({ ...chat, pad: "x".repeat(20_000) }), 413, "request_too_large", ["findToken"]],
+    ["a model outside the allowed list (no routing)", { token: { allowedModels: ["other"] } }, input(chat), 403, "model_not_allowed", ["findToken"]],
+    ["a model no channel serves", {}, input({ ...chat, model: "nope" }), 404, "model_not_found", ["findToken", "routing"]],
+    ["a rate-limited token", { rateLimited: true }, input(chat), 429, "rate_limit_exceeded", ["findToken", "routing", "rateLimit"]],
+    ["a reservation the balance cannot cover", { available: 3 }, input(chat), 429, "insufficient_quota", ["findToken", "routing", "rateLimit", "reserve"]],
+  ];
+
+  for (const [what, setup, req, status, code, calls] of cases) {
+    it(`refuses ${what} with ${status} ${code}, before anything is charged or sent`, async () => {
+      const w = world(setup);
+      const res = await handleRelay(req.value, chatFormat, w.deps);
+      expect(res.status).toBe(status);
+      expect(JSON.parse(await text(res)).error).toMatchObject({ code });
+      expect(w.calls).toEqual(calls);
+      expect(w.settled).toEqual([]);
+      expect(w.usage).toEqual([]);
+      expect(w.available()).toBe(setup?.available ?? 1_000_000);
+    });
+  }
+
+  it("tells a rate-limited client when to retry", async () => {
+    const res = await handleRelay(input(chat).value, chatFormat, world({ rateLimited: true }).deps);
+    expect(res.headers["retry-after"]).toBe("7");
+  });
+
+  it("refuses JSON nested too deep to bound, and documents that cannot be bounded", async () => {
+    const deep = `${JSON.stringify(chat).slice(0, -1)},"tools":${"[".repeat(4_000)}${"]".repeat(4_000)}}`;
+    for (const body of [
+      deep,
+      { ...chat, messages: [{ role: "user", content: [{ type: "file", file: { file_id: "file-1" } }] }] },
+    ]) {
+      const w = world();
+      const res = await handleRelay(input(body).value, chatFormat, w.deps);
+      expect(res.status).toBe(400);
+      expect(w.calls).toEqual(["findToken"]);
+    }
+  });
+});

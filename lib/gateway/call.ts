@@ -1,0 +1,222 @@
+// One relay call from start to end: authenticate → parse → checks → reserve → attempts over
+// channels → body or stream → finish. Finishing (charge, usage record, health of the channel that
+// answered) goes through one guarded method, so it happens exactly once whatever the exit path.
+import { computeCost, worstCaseCost, type TokenUsage } from "@/lib/billing/pricing";
+import { countCompletionText, countPromptTokens } from "@/lib/billing/estimate";
+import { authenticate } from "@/lib/gateway/authenticate";
+import { checkModelAllowed, checkModelServed } from "@/lib/gateway/checks";
+import type { InboundFormat, ParsedRequest } from "@/lib/gateway/formats/types";
+import type { RelayInput, RelayResult } from "@/lib/gateway/http";
+import { relayOverChannels } from "@/lib/gateway/attempts";
+import type { AuthToken, ChannelInfo, Failure, GatewayDeps, Hold, ModelInfo } from "@/lib/gateway/types";
+
+/**
+ * Who is to blame for an attempt that did not end well: "upstream" counts against the channel;
+ * "busy" (rate-limited) and "client" (went away) never do; null means the channel answered.
+ */
+export type Fault = "upstream" | "busy" | "client" | null;
+
+/** One try of one channel: what the upstream did, and whether its channel is to blame. */
+export type Attempt = {
+  channel: ChannelInfo;
+  upstreamModel: string;
+  /** the upstream's HTTP status, or null when none came */
+  status: number | null;
+  /** why the attempt failed (key-free), or null */
+  error: string | null;
+  ms: number;
+  fault: Fault;
+};
+
+/** How a call ended, as finish() needs it. */
+export type Ending = {
+  status: number;
+  errorCode: string | null;
+  /** whether the upstream produced output that must be paid for */
+  produced: boolean;
+  usage: TokenUsage | null;
+  /** generated text, to estimate the output when the upstream reported no usage */
+  text: string;
+};
+
+const NOTHING = { produced: false, usage: null, text: "" } as const;
+
+/** A call admitted past every check, with its reservation taken. */
+export class RelayCall {
+  hold: Hold | null = null;
+  /** every channel tried, in order; the last one answered (or failed last) */
+  readonly attempts: Attempt[] = [];
+  private finishing: Promise<void> | null = null;
+
+  constructor(
+    readonly deps: GatewayDeps,
+    readonly input: RelayInput,
+    readonly format: InboundFormat,
+    readonly started: number,
+    readonly token: AuthToken,
+    readonly req: ParsedRequest,
+    readonly model: ModelInfo,
+    readonly groupRatio: number,
+  ) {}
+
+  get requestId() {
+    return this.input.requestId;
+  }
+
+  /** The output the upstream may produce per choice: the client's limit, else the model's. */
+  get maxOutput(): number {
+    return this.req.maxOutput ?? this.model.maxOutputTokens;
+  }
+
+  /** Ends the call exactly once; later calls return the first one's promise. Never rejects. */
+  finish(ending: Ending): Promise<void> {
+    this.finishing ??= this.settleAndRecord(ending).catch((err) => {
+      console.error(`[${this.requestId}] finishing the call failed:`, err);
+    });
+    return this.finishing;
+  }
+
+  /** Ends a call that produced nothing billable. */
+  finishEmpty(status: number, errorCode: string | null): Promise<void> {
+    return this.finish({ status, errorCode, ...NOTHING });
+  }
+
+  get finished(): boolean {
+    return this.finishing !== null;
+  }
+
+  private async settleAndRecord(e: Ending): Promise<void> {
+    const { deps } = this;
+    for (const a of this.attempts) {
+      if (a.fault === "upstream") deps.channelFailed(a.channel.id, a.error ?? "failed");
+      else if (a.fault === null) deps.channelSucceeded(a.channel.id);
+    }
+    const last = this.attempts.at(-1);
+    let usage: TokenUsage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
+    let estimated = false;
+    let cost = 0;
+    if (e.produced) {
+      if (e.usage) {
+        usage = e.usage;
+      } else {
+        estimated = true;
+        usage = {
+          promptTokens: await countPromptTokens(this.req.body, this.format.name),
+          completionTokens: await countCompletionText(e.text),
+          cachedTokens: 0,
+        };
+      }
+      cost = computeCost(usage, this.model, this.groupRatio);
+    }
+    const reserved = this.hold?.amount ?? 0;
+    if (cost > reserved) {
+      console.warn(`[${this.requestId}] cost ${cost} exceeds the reservation ${reserved}; charging the reservation`);
+      cost = reserved;
+    }
+    if (this.hold) {
+      try {
+        await deps.settle(this.hold, cost);
+      } catch (err) {
+        // The hold stays in place and the reconciler releases it after its TTL.
+        console.error(`[${this.requestId}] settlement failed:`, err);
+      }
+    }
+    deps.recordUsage({
+      requestId: this.requestId,
+      userId: this.token.userId,
+      tokenId: this.token.id,
+      tokenName: this.token.name,
+      channelId: last?.channel.id ?? null,
+      endpoint: this.format.name,
+      model: this.req.model,
+      upstreamModel: last?.upstreamModel ?? null,
+      group: this.token.group,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      cachedTokens: usage.cachedTokens ?? 0,
+      modelRatio: this.model.modelRatio,
+      completionRatio: this.model.completionRatio,
+      cacheRatio: this.model.cacheRatio,
+      groupRatio: this.groupRatio,
+      fixedPrice: this.model.fixedPrice ?? null,
+      cost,
+      status: e.status,
+      errorCode: e.errorCode,
+      stream: this.req.stream,
+      estimated,
+      latencyMs: Math.max(0, Math.round(deps.now() - this.started)),
+      createdAt: new Date(this.started),
+    });
+  }
+}
+
+/**
+ * A billed relay call in the contract's order of checks: nothing is reserved, charged or sent
+ * upstream until every check has passed.
+ */
+export async function handleRelay(input: RelayInput, format: InboundFormat, deps: GatewayDeps): Promise<RelayResult> {
+  const started = deps.now();
+  const refuse = (o: Failure) => withHeaders(format.error(o.code, o.message, { param: o.param ?? null }), o.headers);
+
+  const auth = await authenticate(input, deps);
+  if (!auth.ok) return refuse(auth);
+  const token = auth.value;
+
+  const raw = await input.readBody(deps.config.maxBodyBytes);
+  if (!raw.ok) return refuse(raw);
+  const parsed = format.parse(raw.value);
+  if (!parsed.ok) return refuse(parsed);
+  const req = parsed.value;
+
+  const allowed = checkModelAllowed(token, req.model);
+  if (!allowed.ok) return refuse(allowed);
+  const served = checkModelServed(await deps.routing(), token.group, req.model);
+  if (!served.ok) return refuse(served);
+  const { model, groupRatio, channels } = served.value;
+
+  const rate = await deps.rateLimit(token);
+  if (!rate.ok) {
+    return refuse({
+      ok: false,
+      code: "rate_limit_exceeded",
+      message: "Rate limit reached for this API key. Retry after the indicated time.",
+      headers: { "retry-after": String(rate.retryAfterSeconds) },
+    });
+  }
+
+  const call = new RelayCall(deps, input, format, started, token, req, model, groupRatio);
+  const reserved = await reserve(call);
+  if (!reserved.ok) return refuse(reserved);
+
+  try {
+    return await relayOverChannels(call, channels);
+  } catch (err) {
+    // Only infrastructure failures reach here: release the hold, then answer 500.
+    await call.finishEmpty(500, "internal_error");
+    throw err;
+  }
+}
+
+function withHeaders(result: RelayResult, headers: Record<string, string> | undefined): RelayResult {
+  if (headers) Object.assign(result.headers, headers);
+  return result;
+}
+
+/** Check 9: reserve the worst case (prompt bound + every output the upstream may produce) on the token and the balance. */
+async function reserve(call: RelayCall): Promise<{ ok: true } | Failure> {
+  const { req, model, groupRatio, token } = call;
+  const amount = worstCaseCost(req.promptBound, call.maxOutput * req.outputMultiplier, model, groupRatio);
+  if (amount === 0) return { ok: true };
+  const hold: Hold = { requestId: call.requestId, userId: token.userId, tokenId: token.id, amount };
+  const outcome = await call.deps.reserve(hold);
+  if (!outcome.ok) {
+    const what = outcome.which === "token" ? "this API key's remaining quota" : "your account balance";
+    return {
+      ok: false,
+      code: "insufficient_quota",
+      message: `Insufficient credits: this request may cost up to ${amount} credits, more than ${what} covers.`,
+    };
+  }
+  call.hold = hold;
+  return { ok: true };
+}

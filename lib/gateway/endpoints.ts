@@ -1,0 +1,25 @@
+// The /v1 endpoints as the core serves them: each takes the request and the dependencies and
+// answers a RelayResult. app/v1/**/route.ts exports them; lib/server calls them without Next.
+import { authenticate } from "@/lib/gateway/authenticate";
+import { handleRelay } from "@/lib/gateway/call";
+import { modelsForToken } from "@/lib/gateway/checks";
+import { chatFormat, completionsFormat, embeddingsFormat, openaiError } from "@/lib/gateway/formats/openai";
+import { jsonResult, type RelayInput, type RelayResult } from "@/lib/gateway/http";
+import type { GatewayDeps } from "@/lib/gateway/types";
+
+export type Endpoint = (input: RelayInput, deps: GatewayDeps) => Promise<RelayResult>;
+
+export const chatCompletions: Endpoint = (input, deps) => handleRelay(input, chatFormat, deps);
+export const completions: Endpoint = (input, deps) => handleRelay(input, completionsFormat, deps);
+export const embeddings: Endpoint = (input, deps) => handleRelay(input, embeddingsFormat, deps);
+
+/** GET /v1/models: the models this token may call, in OpenAI's list shape. */
+export const listModels: Endpoint = async (input, deps) => {
+  const auth = await authenticate(input, deps);
+  if (!auth.ok) return openaiError(auth.code, auth.message);
+  const names = modelsForToken(await deps.routing(), auth.value);
+  return jsonResult(200, {
+    object: "list",
+    data: names.map((id) => ({ id, object: "model", created: 0, owned_by: "gateway" })),
+  });
+};
