@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { startApp, type RunningApp } from "../support/app";
+import { SERVER_ENTRY, startApp, type RunningApp } from "../support/app";
 import { apiClient } from "../support/api-client";
 import { login } from "../support/session";
 import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner } from "../support/relay-fixture";
@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 describe("start-up", () => {
   it("a bad variable stops start-up with a message naming it", () => {
-    const res = spawnSync(process.execPath, ["--import", "tsx", "lib/server/main.ts"], {
+    const res = spawnSync(process.execPath, [SERVER_ENTRY], {
       cwd: root,
       env: { ...process.env, PORT: "not-a-port", DATA_DIR: "/tmp/never-used" },
       encoding: "utf8",

@@ -16,6 +16,9 @@ export type RunningApp = {
   stop(opts?: { keepDatabase?: boolean }): Promise<number | null>;
 };
 
+/** The compiled server entry that `npm start` runs after building (relative to the repository root). */
+export const SERVER_ENTRY = path.join(process.env.NEXT_DIST_DIR || ".next", "gateway", "main.mjs");
+
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +32,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the built app (`lib/server/main.ts`, as `npm start` does after building) on a fresh
+ * Starts the built app (as `npm start` does after building) on a fresh
  * database and a loopback port, and waits until it answers /api/health.
  */
 export async function startApp(
@@ -39,7 +42,7 @@ export async function startApp(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-data-"));
   const adminApiKey = opts.env?.ADMIN_API_KEY ?? `admin-${randomBytes(24).toString("hex")}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "lib/server/main.ts"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--enable-source-maps", SERVER_ENTRY], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
 // The Node entry that `npm start` runs: config, migrations, bootstrap, then Next behind a
 // plain http server that records the TCP peer address before Next sees the request.
+import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { ConfigError, getConfig } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/auth/secret";
@@ -29,8 +30,7 @@ async function main() {
   process.env.AUTH_TRUST_HOST = "true";
   const dev = process.env.NODE_ENV === "development";
 
-  const { applied } = await applyMigrations(config.databaseUrl);
-  if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+  await migrateInChild();
   await bootstrap(config);
   startJobs(config);
 
@@ -69,6 +69,11 @@ async function main() {
   // Streams of long completions may run for many minutes.
   server.requestTimeout = 0;
 
+  server.once("error", (err) => {
+    // Most often the port is taken: an instance that cannot serve must not keep running.
+    console.error(`cannot listen on ${config.hostname}:${config.port}:`, err.message);
+    process.exit(1);
+  });
   server.listen(config.port, config.hostname, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : config.port;
@@ -97,7 +102,26 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-main().catch((err) => {
+/**
+ * Migrations run in a child process of this same entry: the schema engine (WebAssembly) is large,
+ * and the memory it takes is given back when the child exits.
+ */
+async function migrateInChild(): Promise<void> {
+  // Loader flags (tsx in development) carry over; profiling flags do not.
+  const flags = process.execArgv.filter((a) => !a.startsWith("--cpu-prof") && !a.startsWith("--heap-prof"));
+  const child = spawn(process.execPath, [...flags, process.argv[1], MIGRATE], { stdio: "inherit", env: process.env });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`migrations failed (exit code ${code})`);
+}
+
+async function migrate() {
+  const { applied } = await applyMigrations(getConfig().databaseUrl);
+  if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+}
+
+const MIGRATE = "--migrate-only";
+
+(process.argv[2] === MIGRATE ? migrate().then(() => process.exit(0)) : main()).catch((err) => {
   console.error("failed to start:", err);
   process.exit(1);
 });
