@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { ApiError, toErrorResponse } from "@/lib/errors";
 import { getSessionUser } from "@/lib/auth/session";
 import { getRootAdmin, type User } from "@/lib/db/users";
+import { settlementsWritten } from "@/lib/server/settlements";
 
 /** Who is calling the management API. `user` is null only for ADMIN_API_KEY before any admin exists. */
 export type Actor = {
@@ -44,6 +45,7 @@ function wrap<P>(handler: Handler<P>, adminOnly: boolean) {
     let res: Response;
     try {
       const actor = await authenticate(req);
+      if (req.method === "GET") await settlementsWritten();
       if (adminOnly && !actor.isAdmin) throw new ApiError("forbidden", "This endpoint is for admins.");
       res = await handler(req, { actor, params: await ctx.params, requestId });
     } catch (err) {

@@ -1,10 +1,19 @@
-import { num, query, Rollback, transaction, type Steps } from "@/lib/db/raw";
+// The credit ledger of the relay's hot path: one short write per call on each side. A reservation
+// holds credits on the token and the owner's balance; the settlement charges the real cost and
+// releases the hold. Neither a token's remaining quota nor a balance can go below zero.
+//
+// SQLite runs each side as a few statements in a transaction shared with the other calls of the
+// same event-loop turn (group commit, lib/db/raw.ts). PostgreSQL runs each side as one statement
+// in autocommit: rows are locked users-first, then tokens, everywhere, so concurrent calls across
+// instances queue on the rows instead of deadlocking, and no lock outlives the statement.
+import { dialect, num, query, Rollback, transaction, type Steps } from "@/lib/db/raw";
+import type { Hold } from "@/lib/gateway/types";
 
-export type LedgerHold = { requestId: string; userId: number; tokenId: number; amount: number };
 export type ReserveResult = { ok: true } | { ok: false; which: "token" | "balance" };
+/** What a settlement charged, and what it could not (the funds left did not cover the real cost). */
+export type SettleResult = { charged: number; writtenOff: number };
 
-function* reserveSteps(hold: LedgerHold, ttlSeconds: number): Steps<ReserveResult> {
-  const now = new Date();
+function* reserveSteps(hold: Hold, now: Date, expires: Date): Steps<ReserveResult> {
   const token = yield {
     sql: `UPDATE tokens SET "heldQuota" = "heldQuota" + $1
           WHERE id = $2 AND (quota IS NULL OR quota - "usedQuota" - "heldQuota" >= $1)`,
@@ -17,66 +26,107 @@ function* reserveSteps(hold: LedgerHold, ttlSeconds: number): Steps<ReserveResul
   };
   if (user.count === 0) throw new Rollback<ReserveResult>({ ok: false, which: "balance" });
   yield {
-    sql: `INSERT INTO holds ("requestId", "userId", "tokenId", amount, "createdAt", "expiresAt")
-          VALUES ($1, $2, $3, $4, $5, $6)`,
-    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, now, new Date(now.getTime() + ttlSeconds * 1000)],
+    sql: `INSERT INTO holds ("requestId", "userId", "tokenId", amount, "createdAt", "expiresAt") VALUES ($1, $2, $3, $4, $5, $6)`,
+    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, now, expires],
   };
   return { ok: true };
 }
 
+const PG_RESERVE = `
+WITH u AS (
+  SELECT id FROM users WHERE id = $3 AND balance - "heldBalance" >= $1 FOR UPDATE
+), t AS (
+  UPDATE tokens SET "heldQuota" = "heldQuota" + $1
+  WHERE id = $2 AND (quota IS NULL OR quota - "usedQuota" - "heldQuota" >= $1) AND EXISTS (SELECT 1 FROM u)
+  RETURNING id
+), uu AS (
+  UPDATE users SET "heldBalance" = "heldBalance" + $1 WHERE id = $3 AND EXISTS (SELECT 1 FROM t) RETURNING id
+), h AS (
+  INSERT INTO holds ("requestId", "userId", "tokenId", amount, "createdAt", "expiresAt")
+  SELECT $4, $3, $2, $1, $5, $6 WHERE EXISTS (SELECT 1 FROM t)
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM u) AS u, (SELECT count(*) FROM t) AS t, (SELECT count(*) FROM uu) AS uu, (SELECT count(*) FROM h) AS h`;
+
 /**
- * Reserves `amount` credits on the token (whose quota may be unlimited) and on the owner's balance,
- * atomically: one conditional UPDATE per row and the hold row the reconciler needs, in one short
- * transaction. Row locks last only for that transaction, never across the upstream call.
+ * Reserves `hold.amount` credits on the token (whose quota may be unlimited) and on the owner's
+ * balance, atomically, with the hold row the reconciler needs should this process die.
  */
-export function reserveCredits(hold: LedgerHold, ttlSeconds: number): Promise<ReserveResult> {
-  return transaction(() => reserveSteps(hold, ttlSeconds));
+export async function reserveCredits(hold: Hold, ttlSeconds: number): Promise<ReserveResult> {
+  const now = new Date();
+  const expires = new Date(now.getTime() + ttlSeconds * 1000);
+  if ((await dialect()) === "sqlite") return transaction(() => reserveSteps(hold, now, expires));
+  const { rows } = await query(PG_RESERVE, [hold.amount, hold.tokenId, hold.userId, hold.requestId, now, expires]);
+  const r = rows[0];
+  if (num(r.u) === 0) return { ok: false, which: "balance" };
+  if (num(r.t) === 0) return { ok: false, which: "token" };
+  return { ok: true };
 }
 
-function* settleSteps(hold: LedgerHold, cost: number): Steps<void> {
-  const c = Math.min(cost, hold.amount);
-  const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1`, params: [hold.requestId] };
-  if (released.count === 1) {
-    yield {
-      sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + $1, "heldQuota" = "heldQuota" - $2 WHERE id = $3`,
-      params: [c, hold.amount, hold.tokenId],
-    };
-    yield {
-      sql: `UPDATE users SET balance = balance - $1, "heldBalance" = "heldBalance" - $2 WHERE id = $3`,
-      params: [c, hold.amount, hold.userId],
-    };
-    return;
-  }
-  // The reconciler released this hold already (the call outlived its TTL): charge only what is
-  // still free, so neither the quota nor the balance can go below zero.
+/** What can be charged: the cost, capped by what the balance and the token have free once the hold is released. */
+function chargeable(cost: number, userFree: number | null, tokenFree: number | null): number {
+  if (userFree === null) return 0;
+  return Math.max(0, Math.min(cost, userFree, tokenFree ?? cost));
+}
+
+function* settleSteps(hold: Hold, cost: number): Steps<SettleResult> {
+  const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1 RETURNING amount`, params: [hold.requestId] };
+  // The reconciler may have released it already (the call outlived its TTL): then nothing is held.
+  const held = released.count ? num(released.rows[0].amount) : 0;
+  const user = yield { sql: `SELECT balance - "heldBalance" + $1 AS free FROM users WHERE id = $2`, params: [held, hold.userId] };
+  const token = yield {
+    sql: `SELECT CASE WHEN quota IS NULL THEN NULL ELSE quota - "usedQuota" - "heldQuota" + $1 END AS free FROM tokens WHERE id = $2`,
+    params: [held, hold.tokenId],
+  };
+  const tokenFree = token.rows[0] && token.rows[0].free !== null ? num(token.rows[0].free) : null;
+  const charged = chargeable(cost, user.rows[0] ? num(user.rows[0].free) : null, tokenFree);
   yield {
-    sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + CASE
-            WHEN quota IS NULL OR quota - "usedQuota" - "heldQuota" >= $1 THEN $1
-            WHEN quota - "usedQuota" - "heldQuota" > 0 THEN quota - "usedQuota" - "heldQuota"
-            ELSE 0 END
-          WHERE id = $2`,
-    params: [c, hold.tokenId],
+    sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + $1, "heldQuota" = "heldQuota" - $2 WHERE id = $3`,
+    params: [charged, held, hold.tokenId],
   };
   yield {
-    sql: `UPDATE users SET balance = balance - CASE
-            WHEN balance - "heldBalance" >= $1 THEN $1
-            WHEN balance - "heldBalance" > 0 THEN balance - "heldBalance"
-            ELSE 0 END
-          WHERE id = $2`,
-    params: [c, hold.userId],
+    sql: `UPDATE users SET balance = balance - $1, "heldBalance" = "heldBalance" - $2 WHERE id = $3`,
+    params: [charged, held, hold.userId],
   };
+  return { charged, writtenOff: cost - charged };
 }
 
-/** Charges `cost` (at most the hold) and releases the hold, in one transaction. */
-export function settleCredits(hold: LedgerHold, cost: number): Promise<void> {
-  return transaction(() => settleSteps(hold, cost));
+const PG_SETTLE = `
+WITH h AS (
+  DELETE FROM holds WHERE "requestId" = $1 RETURNING amount
+), held AS (
+  SELECT COALESCE((SELECT amount FROM h), 0) AS amount
+), u0 AS (
+  SELECT u.id, u.balance - u."heldBalance" + held.amount AS free FROM users u, held WHERE u.id = $3 FOR UPDATE OF u
+), t0 AS (
+  SELECT t.id, CASE WHEN t.quota IS NULL THEN NULL ELSE t.quota - t."usedQuota" - t."heldQuota" + held.amount END AS free
+  FROM tokens t, held, u0 WHERE t.id = $4 FOR UPDATE OF t
+), x AS (
+  SELECT GREATEST(0, LEAST($2::bigint, u0.free, COALESCE(t0.free, $2::bigint))) AS charge, held.amount AS held
+  FROM u0 CROSS JOIN held LEFT JOIN t0 ON true
+), u AS (
+  UPDATE users SET balance = balance - x.charge, "heldBalance" = "heldBalance" - x.held FROM x WHERE users.id = $3 RETURNING 1
+), t AS (
+  UPDATE tokens SET "usedQuota" = "usedQuota" + x.charge, "heldQuota" = "heldQuota" - x.held FROM x WHERE tokens.id = $4 RETURNING 1
+)
+SELECT (SELECT charge FROM x) AS charge, (SELECT count(*) FROM u) AS u, (SELECT count(*) FROM t) AS t`;
+
+/**
+ * Charges the real cost of a call and releases its hold, in one atomic step. A cost above the hold
+ * is taken from what the token and the balance have free; only what they cannot cover is written off.
+ */
+export async function settleCredits(hold: Hold, cost: number): Promise<SettleResult> {
+  if ((await dialect()) === "sqlite") return transaction(() => settleSteps(hold, cost));
+  const { rows } = await query(PG_SETTLE, [hold.requestId, cost, hold.userId, hold.tokenId]);
+  const charged = num(rows[0]?.charge);
+  return { charged, writtenOff: cost - charged };
 }
 
-function* releaseSteps(h: LedgerHold): Steps<boolean> {
+function* releaseSteps(h: Hold): Steps<boolean> {
   const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1`, params: [h.requestId] };
   if (released.count !== 1) return false; // settled or released by another instance meanwhile
-  yield { sql: `UPDATE tokens SET "heldQuota" = "heldQuota" - $1 WHERE id = $2`, params: [h.amount, h.tokenId] };
   yield { sql: `UPDATE users SET "heldBalance" = "heldBalance" - $1 WHERE id = $2`, params: [h.amount, h.userId] };
+  yield { sql: `UPDATE tokens SET "heldQuota" = "heldQuota" - $1 WHERE id = $2`, params: [h.amount, h.tokenId] };
   return true;
 }
 

@@ -40,6 +40,10 @@ async function open(url: string): Promise<Raw> {
     types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === 1114 ? (v: string) => v : pg.types.getTypeParser(oid, format))) as never },
   });
   pool.on("error", (e) => console.error("postgres pool:", e.message));
+  // Ledger statements run in autocommit and need not wait for the WAL flush: a database crash may
+  // forget the last milliseconds of them (a hold then expires and is released), but can never
+  // make a balance negative.
+  pool.on("connect", (client) => void client.query("SET synchronous_commit = off").catch(() => {}));
   return { kind: "postgresql", url, pool };
 }
 
@@ -91,31 +95,65 @@ function runSqlite(conn: Extract<Raw, { kind: "sqlite" }>, stmt: Stmt): StmtResu
   return { count: prepared.run(...params).changes, rows: [] };
 }
 
-/** Runs the steps in one transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED). */
+type Pending = { steps: () => Steps<unknown>; resolve(v: unknown): void; reject(e: unknown): void };
+type SqliteConn = Extract<Raw, { kind: "sqlite" }>;
+const queue: Pending[] = [];
+let flushScheduled = false;
+
+function runSteps<R>(conn: SqliteConn, steps: () => Steps<R>): R {
+  const it = steps();
+  let next = it.next();
+  while (!next.done) next = it.next(runSqlite(conn, next.value));
+  return next.value;
+}
+
+/**
+ * Group commit: every SQLite transaction asked for in one turn of the event loop runs inside one
+ * BEGIN IMMEDIATE … COMMIT, each in its own savepoint (a Rollback undoes only its own steps). A
+ * commit is the expensive part of a write; calls in flight together share it.
+ */
+function flushSqlite(conn: SqliteConn): void {
+  flushScheduled = false;
+  const batch = queue.splice(0);
+  const outcomes: { ok: boolean; value: unknown }[] = [];
+  try {
+    conn.db
+      .transaction(() => {
+        for (const op of batch) {
+          try {
+            outcomes.push({ ok: true, value: conn.db.transaction(() => runSteps(conn, op.steps))() });
+          } catch (err) {
+            outcomes.push(err instanceof Rollback ? { ok: true, value: err.value } : { ok: false, value: err });
+          }
+        }
+      })
+      .immediate();
+  } catch (err) {
+    for (const op of batch) op.reject(err);
+    return;
+  }
+  batch.forEach((op, i) => (outcomes[i].ok ? op.resolve(outcomes[i].value) : op.reject(outcomes[i].value)));
+}
+
+/**
+ * Runs the steps in one transaction (SQLite: BEGIN IMMEDIATE, shared with the other transactions
+ * of the same event-loop turn; PostgreSQL: READ COMMITTED). A thrown Rollback undoes the steps
+ * and answers its value.
+ */
 export async function transaction<R>(steps: () => Steps<R>): Promise<R> {
   const conn = await raw();
   if (conn.kind === "sqlite") {
-    try {
-      // Synchronous from BEGIN to COMMIT: nothing else in this process interleaves.
-      return conn.db
-        .transaction(() => {
-          const it = steps();
-          let next = it.next();
-          while (!next.done) next = it.next(runSqlite(conn, next.value));
-          return next.value;
-        })
-        .immediate();
-    } catch (err) {
-      if (err instanceof Rollback) return err.value as R;
-      throw err;
-    }
+    return new Promise<R>((resolve, reject) => {
+      queue.push({ steps, resolve: resolve as (v: unknown) => void, reject });
+      if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(() => flushSqlite(conn));
+      }
+    });
   }
   const client = await conn.pool.connect();
   try {
     await client.query("BEGIN");
-    // Do not wait for the WAL flush: a database crash may forget the last milliseconds of ledger
-    // writes (a hold then expires and is released), but can never make a balance negative.
-    await client.query("SET LOCAL synchronous_commit = off");
     const it = steps();
     let next = it.next();
     while (!next.done) {
@@ -133,7 +171,12 @@ export async function transaction<R>(steps: () => Steps<R>): Promise<R> {
   }
 }
 
-/** Runs one statement outside a transaction. */
+/** Which driver the hot path runs on. */
+export async function dialect(): Promise<Raw["kind"]> {
+  return (await raw()).kind;
+}
+
+/** Runs one statement outside a transaction (PostgreSQL: autocommit, without waiting for the WAL flush). */
 export async function query(sql: string, params: unknown[] = []): Promise<StmtResult> {
   const conn = await raw();
   if (conn.kind === "sqlite") return runSqlite(conn, { sql, params });

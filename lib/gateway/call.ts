@@ -108,14 +108,13 @@ export class RelayCall {
       }
       cost = computeCost(usage, this.model, this.groupRatio);
     }
-    const reserved = this.hold?.amount ?? 0;
-    if (cost > reserved) {
-      console.warn(`[${this.requestId}] cost ${cost} exceeds the reservation ${reserved}; charging the reservation`);
-      cost = reserved;
-    }
-    if (this.hold) {
+    let writtenOff = 0;
+    // A call with nothing reserved (a free model) that still cost something is settled all the same.
+    const hold = this.hold ?? (cost > 0 ? { requestId: this.requestId, userId: this.token.userId, tokenId: this.token.id, amount: 0 } : null);
+    if (hold) {
       try {
-        await deps.settle(this.hold, cost);
+        ({ charged: cost, writtenOff } = await deps.settle(hold, cost));
+        if (writtenOff > 0) console.warn(`[${this.requestId}] ${writtenOff} credits written off: the funds left did not cover the real cost`);
       } catch (err) {
         // The hold stays in place and the reconciler releases it after its TTL.
         console.error(`[${this.requestId}] settlement failed:`, err);
@@ -140,6 +139,7 @@ export class RelayCall {
       groupRatio: this.groupRatio,
       fixedPrice: this.model.fixedPrice ?? null,
       cost,
+      writtenOff,
       status: e.status,
       errorCode: e.errorCode,
       stream: this.req.stream,

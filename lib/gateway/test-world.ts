@@ -92,8 +92,10 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
       return { ok: true };
     },
     settle: async (hold, cost) => {
-      available += hold.amount - cost;
-      settled.push({ hold, cost });
+      const charged = Math.min(cost, available + hold.amount);
+      available += hold.amount - charged;
+      settled.push({ hold, cost: charged });
+      return { charged, writtenOff: cost - charged };
     },
     recordUsage: (e) => usage.push(e),
     touchToken: () => {},

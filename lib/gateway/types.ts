@@ -64,7 +64,10 @@ export type UsageEntry = {
   cacheRatio: number;
   groupRatio: number;
   fixedPrice: number | null;
+  /** credits charged */
   cost: number;
+  /** credits the call cost beyond what the token and the balance could still cover */
+  writtenOff: number;
   status: number;
   errorCode: string | null;
   stream: boolean;
@@ -87,8 +90,11 @@ export type GatewayDeps = {
   /** Check 8: the token's request rate. */
   rateLimit(token: AuthToken): Promise<RateOutcome>;
   reserve(hold: Hold): Promise<ReserveOutcome>;
-  /** Charges `cost` (at most the hold) and releases the rest of the hold. */
-  settle(hold: Hold, cost: number): Promise<void>;
+  /**
+   * Charges the real `cost` and releases the hold. A cost above the hold is taken from what the
+   * token and the balance have free; what they cannot cover is answered as written off.
+   */
+  settle(hold: Hold, cost: number): Promise<{ charged: number; writtenOff: number }>;
   recordUsage(entry: UsageEntry): void;
   touchToken(tokenId: number): void;
   /** The upstream answered as an upstream should (any status it is allowed to answer). */

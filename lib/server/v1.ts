@@ -9,6 +9,7 @@ import { CORS_HEADERS, isBodyStream, readLimited, tooLarge, type RelayInput, typ
 import type { Outcome } from "@/lib/gateway/types";
 import { clientIpFrom, CLIENT_IP_HEADER } from "@/lib/server/headers";
 import { relayDeps } from "@/lib/server/relay-deps";
+import { trackSettlement } from "@/lib/server/settlements";
 
 const ID_PREFIX = randomBytes(10).toString("hex");
 let idCounter = 0;
@@ -28,6 +29,7 @@ export async function runEndpoint(endpoint: Endpoint, input: RelayInput): Promis
     result = openaiError("internal_error", "The server had an error while processing your request.");
   }
   Object.assign(result.headers, CORS_HEADERS, { "x-request-id": input.requestId });
+  if (result.finished) trackSettlement(result.finished);
   return result;
 }
 
