@@ -42,7 +42,7 @@ export async function startApp(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-data-"));
   const adminApiKey = opts.env?.ADMIN_API_KEY ?? `admin-${randomBytes(24).toString("hex")}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--enable-source-maps", SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db/client";
+// The relay's reads and writes, all on the database drivers (lib/db/raw.ts): what a relay-only
+// process needs never loads Prisma.
 import { num, query, transaction, type Steps } from "@/lib/db/raw";
 import type { UsageEntry } from "@/lib/gateway/types";
 
@@ -43,66 +44,80 @@ function parseTimestamp(v: unknown): Date {
 
 /** Groups, enabled models and active channels: everything routing and pricing read. */
 export async function loadRouting() {
-  const db = getDb();
   const [groups, models, channels] = await Promise.all([
-    db.group.findMany({ select: { name: true, ratio: true } }),
-    db.modelPrice.findMany({
-      where: { enabled: true },
-      select: { name: true, modelRatio: true, completionRatio: true, cacheRatio: true, fixedPrice: true, maxOutputTokens: true },
-    }),
-    db.channel.findMany({
-      where: { status: "active" },
-      select: { id: true, name: true, type: true, baseUrl: true, apiKey: true, models: true, modelMapping: true, groups: true, priority: true, weight: true },
-    }),
+    query(`SELECT name, ratio FROM groups`),
+    query(`SELECT name, "modelRatio", "completionRatio", "cacheRatio", "fixedPrice", "maxOutputTokens" FROM models WHERE enabled = $1`, [true]),
+    query(
+      `SELECT id, name, type, "baseUrl", "apiKey", models, "modelMapping", groups, priority, weight FROM channels WHERE status = 'active'`,
+    ),
   ]);
   return {
-    groups,
-    models,
-    channels: channels.map((c) => ({ ...c, models: asStrings(c.models), groups: asStrings(c.groups), modelMapping: asMapping(c.modelMapping) })),
+    groups: groups.rows.map((g) => ({ name: String(g.name), ratio: Number(g.ratio) })),
+    models: models.rows.map((m) => ({
+      name: String(m.name),
+      modelRatio: Number(m.modelRatio),
+      completionRatio: Number(m.completionRatio),
+      cacheRatio: Number(m.cacheRatio),
+      fixedPrice: m.fixedPrice === null ? null : Number(m.fixedPrice),
+      maxOutputTokens: num(m.maxOutputTokens),
+    })),
+    channels: channels.rows.map((c) => ({
+      id: num(c.id),
+      name: String(c.name),
+      type: String(c.type),
+      baseUrl: String(c.baseUrl),
+      apiKey: String(c.apiKey),
+      models: asStrings(parseJson(c.models)),
+      modelMapping: asMapping(parseJson(c.modelMapping)),
+      groups: asStrings(parseJson(c.groups)),
+      priority: num(c.priority),
+      weight: num(c.weight),
+    })),
   };
 }
 
 /** Records a channel failure; disables it once `threshold` failures happened in a row. Returns true when it was just disabled. */
 export async function recordChannelFailure(id: number, reason: string, threshold: number): Promise<boolean> {
-  const db = getDb();
-  await db.$executeRaw`UPDATE channels SET "consecutiveFailures" = "consecutiveFailures" + 1,
-    "totalFailures" = "totalFailures" + 1, "lastError" = ${reason.slice(0, 500)}, "lastFailureAt" = ${new Date()}
-    WHERE id = ${id}`;
-  const disabled = await db.$executeRaw`UPDATE channels SET status = 'auto_disabled'
-    WHERE id = ${id} AND status = 'active' AND "consecutiveFailures" >= ${threshold}`;
-  return disabled > 0;
+  const now = new Date();
+  await query(
+    `UPDATE channels SET "consecutiveFailures" = "consecutiveFailures" + 1, "totalFailures" = "totalFailures" + 1,
+       "lastError" = $1, "lastFailureAt" = $2 WHERE id = $3`,
+    [reason.slice(0, 500), now, id],
+  );
+  const disabled = await query(
+    `UPDATE channels SET status = 'auto_disabled', "updatedAt" = $1 WHERE id = $2 AND status = 'active' AND "consecutiveFailures" >= $3`,
+    [now, id, threshold],
+  );
+  return disabled.count > 0;
 }
 
 /** Records a success: the failure streak ends. */
 export async function recordChannelSuccess(id: number): Promise<void> {
-  await getDb().channel.updateMany({
-    where: { id },
-    data: { consecutiveFailures: 0, lastSuccessAt: new Date() },
-  });
+  await query(`UPDATE channels SET "consecutiveFailures" = 0, "lastSuccessAt" = $1 WHERE id = $2`, [new Date(), id]);
 }
 
 /** Auto-disabled channels, for the probe. */
-export function listAutoDisabledChannels() {
-  return getDb().channel.findMany({
-    where: { status: "auto_disabled" },
-    select: { id: true, baseUrl: true, apiKey: true },
-  });
+export async function listAutoDisabledChannels() {
+  const { rows } = await query(`SELECT id, "baseUrl", "apiKey" FROM channels WHERE status = 'auto_disabled'`);
+  return rows.map((c) => ({ id: num(c.id), baseUrl: String(c.baseUrl), apiKey: String(c.apiKey) }));
 }
 
 /** Puts an auto-disabled channel back in service. */
 export async function reenableChannel(id: number): Promise<boolean> {
-  const { count } = await getDb().channel.updateMany({
-    where: { id, status: "auto_disabled" },
-    data: { status: "active", consecutiveFailures: 0, lastSuccessAt: new Date() },
-  });
-  return count > 0;
+  const now = new Date();
+  const r = await query(
+    `UPDATE channels SET status = 'active', "consecutiveFailures" = 0, "lastSuccessAt" = $1, "updatedAt" = $1 WHERE id = $2 AND status = 'auto_disabled'`,
+    [now, id],
+  );
+  return r.count > 0;
 }
 
 /** Marks tokens as used now (called in batches, not per request). */
 export async function touchTokens(ids: number[], at: Date): Promise<void> {
-  if (ids.length) await getDb().token.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: at } });
+  if (!ids.length) return;
+  const marks = ids.map((_, i) => `$${i + 2}`).join(", ");
+  await query(`UPDATE tokens SET "lastUsedAt" = $1 WHERE id IN (${marks})`, [at, ...ids]);
 }
-
 
 const USAGE_COLUMNS = [
   "requestId", "userId", "tokenId", "tokenName", "channelId", "endpoint", "model", "upstreamModel", "group",

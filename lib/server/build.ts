@@ -1,14 +1,20 @@
 // `npm run build`'s last step: compiles the server entry (lib/server/main.ts, with the /v1 routes
-// and everything they import) into one JavaScript file, so production runs no TypeScript
-// transpiler. Packages stay external and load from node_modules.
+// and everything they import) to JavaScript, so production runs no TypeScript transpiler.
+// Packages stay external and load from node_modules; what main.ts imports dynamically (migrations,
+// Prisma) goes to chunks of its own, loaded only by the process that needs them.
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 
+await rm(path.join(distDir, "gateway"), { recursive: true, force: true });
 await build({
   entryPoints: [path.join("lib", "server", "main.ts")],
-  outfile: path.join(distDir, "gateway", "main.mjs"),
+  outdir: path.join(distDir, "gateway"),
+  outExtension: { ".js": ".mjs" },
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",

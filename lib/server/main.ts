@@ -4,10 +4,7 @@ import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { ConfigError, getConfig } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/auth/secret";
-import { applyMigrations } from "@/lib/db/migrations";
-import { disconnectDb } from "@/lib/db/client";
 import { closeRaw } from "@/lib/db/raw";
-import { bootstrap } from "@/lib/server/bootstrap";
 import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
 import { trustRequestHeaders } from "@/lib/server/trust";
@@ -30,8 +27,7 @@ async function main() {
   process.env.AUTH_TRUST_HOST = "true";
   const dev = process.env.NODE_ENV === "development";
 
-  await migrateInChild();
-  await bootstrap(config);
+  await prepareDatabaseInChild();
   startJobs(config);
 
   const { default: next } = await import("next");
@@ -95,6 +91,7 @@ async function main() {
     }
     server.closeAllConnections();
     await runShutdownHooks();
+    const { disconnectDb } = await import("@/lib/db/client");
     await Promise.all([disconnectDb(), closeRaw()]);
     process.exit(0);
   };
@@ -103,25 +100,37 @@ async function main() {
 }
 
 /**
- * Migrations run in a child process of this same entry: the schema engine (WebAssembly) is large,
- * and the memory it takes is given back when the child exits.
+ * Migrations and first-start work (default group, catalog, admin) run in a child process of this
+ * same entry: the schema engine and Prisma are large, and the memory they take is given back when
+ * the child exits. The serving process reaches the database through the drivers alone until the
+ * dashboard or the management API needs Prisma.
  */
-async function migrateInChild(): Promise<void> {
+async function prepareDatabaseInChild(): Promise<void> {
   // Loader flags (tsx in development) carry over; profiling flags do not.
   const flags = process.execArgv.filter((a) => !a.startsWith("--cpu-prof") && !a.startsWith("--heap-prof"));
   const child = spawn(process.execPath, [...flags, process.argv[1], MIGRATE], { stdio: "inherit", env: process.env });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  if (code !== 0) throw new Error(`migrations failed (exit code ${code})`);
+  if (code !== 0) throw new Error(`preparing the database failed (exit code ${code})`);
 }
 
-async function migrate() {
-  const { applied } = await applyMigrations(getConfig().databaseUrl);
+async function prepareDatabase() {
+  // Loaded here only: the serving process never needs the schema engine, and needs Prisma only
+  // in Next's bundle (dashboard and management API).
+  const [{ applyMigrations }, { bootstrap }, { disconnectDb }] = await Promise.all([
+    import("@/lib/db/migrations"),
+    import("@/lib/server/bootstrap"),
+    import("@/lib/db/client"),
+  ]);
+  const config = getConfig();
+  const { applied } = await applyMigrations(config.databaseUrl);
   if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+  await bootstrap(config);
+  await disconnectDb();
 }
 
-const MIGRATE = "--migrate-only";
+const MIGRATE = "--prepare-database";
 
-(process.argv[2] === MIGRATE ? migrate().then(() => process.exit(0)) : main()).catch((err) => {
+(process.argv[2] === MIGRATE ? prepareDatabase().then(() => process.exit(0)) : main()).catch((err) => {
   console.error("failed to start:", err);
   process.exit(1);
 });
