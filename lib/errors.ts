@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   invalid_request: 400,
   method_not_allowed: 405,
   conflict: 409,
+  length_required: 411,
   request_too_large: 413,
   insufficient_quota: 429,
   rate_limit_exceeded: 429,

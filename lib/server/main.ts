@@ -7,8 +7,7 @@ import { ensureAuthSecret } from "@/lib/auth/secret";
 import { closeRaw } from "@/lib/db/raw";
 import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
-import { trustRequestHeaders } from "@/lib/server/trust";
-import { dispatchV1 } from "@/lib/server/v1-dispatch";
+import { createRouter } from "@/lib/server/router";
 
 async function main() {
   let config;
@@ -37,33 +36,24 @@ async function main() {
 
   let inFlight = 0;
   let drained: (() => void) | null = null;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    inFlight++;
-    res.once("close", () => {
-      inFlight--;
-      if (inFlight === 0) drained?.();
-    });
-    trustRequestHeaders(req, config.trustedProxies);
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    const path = q === -1 ? url : url.slice(0, q);
-    if (path.startsWith("/v1/") || path === "/v1") {
-      dispatchV1(req, res, path).catch((err) => {
-        console.error("request failed:", err);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
+  const router = createRouter(config, handle);
+  const server = createServer(
+    // Checked every second, so the request timeout cuts off a stalled client on time.
+    { connectionsCheckingInterval: 1_000 },
+    (req: IncomingMessage, res: ServerResponse) => {
+      inFlight++;
+      res.once("close", () => {
+        inFlight--;
+        if (inFlight === 0) drained?.();
       });
-      return;
-    }
-    handle(req, res).catch((err) => {
-      console.error("request failed:", err);
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
+      router(req, res);
+    },
+  );
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  // Streams of long completions may run for many minutes.
-  server.requestTimeout = 0;
+  // The time a client may take to send its request (headers and body). It ends when the request
+  // is received: answers, streams included, may take as long as they need.
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(66_000, config.requestTimeoutMs);
 
   server.once("error", (err) => {
     // Most often the port is taken: an instance that cannot serve must not keep running.
