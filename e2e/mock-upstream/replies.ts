@@ -80,7 +80,7 @@ export async function buildUsage(
   completionTokens: number,
   cachedHeader: string | null,
 ): Promise<Usage> {
-  const promptTokens = await countPromptTokens(body, endpoint);
+  const promptTokens = await countPromptTokens(body);
   const cached = Math.min(Math.max(0, Number.parseInt(cachedHeader ?? "0", 10) || 0), promptTokens);
   return {
     prompt_tokens: promptTokens,
@@ -176,7 +176,7 @@ export async function embeddings(body: Json, withUsage: boolean): Promise<Json> 
     const embedding = base64 ? Buffer.from(new Float32Array(vector).buffer).toString("base64") : vector;
     return { object: "embedding", index, embedding };
   });
-  const promptTokens = await countPromptTokens(body, "embeddings");
+  const promptTokens = await countPromptTokens(body);
   return {
     object: "list",
     data,

@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { countChatPromptTokens, countTokens } from "../../lib/billing/estimate";
+import { countPromptTokens, countTokens } from "../../lib/billing/estimate";
 import { startMockUpstream, type MockUpstream } from "./server";
 
 let mock: MockUpstream;
@@ -30,7 +30,7 @@ describe("chat completions", () => {
     expect(res.choices[0].finish_reason).toBe("stop");
     expect(res.model).toBe("gpt-4o-mini");
     expect(res.usage).toMatchObject({
-      prompt_tokens: await countChatPromptTokens(body),
+      prompt_tokens: await countPromptTokens(body),
       completion_tokens: await countTokens(text),
       prompt_tokens_details: { cached_tokens: 0 },
     });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IMAGE_TOKEN_BOUND, MAX_DEPTH, REQUEST_OVERHEAD_BOUND, TOOLS_OVERHEAD_BOUND, promptBound } from "./bound";
-import { countChatPromptTokens, countTokens } from "./estimate";
+import { countPromptTokens, countTokens } from "./estimate";
 
 /** The bound of a body as the gateway computes it: from the bytes the client sent. */
 function bound(body: unknown): number {
@@ -50,7 +50,7 @@ describe("promptBound", () => {
   it("bounds the estimated prompt of any chat request", async () => {
     await fc.assert(
       fc.asyncProperty(chatBody, async (body) => {
-        expect(bound(body)).toBeGreaterThanOrEqual(await countChatPromptTokens(body));
+        expect(bound(body)).toBeGreaterThanOrEqual(await countPromptTokens(body));
       }),
       { numRuns: 200 },
     );

@@ -1,10 +1,15 @@
 /**
- * Token estimates for settling a call whose upstream reported no usage: gpt-tokenizer's o200k_base,
- * loaded on first use because its tables are large. Reservations never use these (an estimate is
- * not a bound): see bound.ts.
+ * Token estimates for settling a call whose upstream reported no usage: gpt-tokenizer's o200k_base.
+ * Reservations never use these (an estimate is not a bound): see bound.ts.
+ *
+ * A request is first reduced to the texts worth counting plus a constant (promptPieces, no
+ * tokenizer); the texts are then counted. Counting is linear in the text's length: BPE merges are
+ * quadratic in the length of one pre-token, so runs without whitespace are cut into short pieces
+ * first (splitForCounting). The gateway counts in a worker thread (lib/server/token-counter.ts),
+ * never on the event loop; the functions here count in process, for tests and the mock upstream.
  */
 
-export type PromptEndpoint = "chat" | "completions" | "embeddings";
+export type PromptEndpoint = string;
 
 /** Estimate per image part for settlement: a 1024×1024 high-detail image on GPT-4o. */
 export const IMAGE_TOKEN_ESTIMATE = 765;
@@ -13,6 +18,98 @@ const IMAGE_PART_TYPES = new Set(["image_url", "input_image", "image"]);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Cuts runs of 200 or more non-whitespace characters into 100-character pieces, so that counting
+ * each piece costs at most a constant: the total is linear. Self-contained (no outside names), as
+ * its source is also run inside the counting worker.
+ */
+export function splitForCounting(text: string): string[] {
+  if (text.length < 200) return [text];
+  const pieces: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\S{200,}/g)) {
+    const at = m.index ?? 0;
+    if (at > last) pieces.push(text.slice(last, at));
+    for (let i = 0; i < m[0].length; i += 100) pieces.push(m[0].slice(i, i + 100));
+    last = at + m[0].length;
+  }
+  if (last < text.length) pieces.push(text.slice(last));
+  return pieces;
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** What to count of a request: its texts, and the tokens known without counting (framing, images, token arrays). */
+export type PromptPieces = { texts: string[]; extra: number };
+
+function contentPieces(content: unknown, out: PromptPieces): void {
+  if (typeof content === "string") return void out.texts.push(content);
+  if (!Array.isArray(content)) {
+    if (content != null) out.texts.push(safeJson(content));
+    return;
+  }
+  for (const part of content) {
+    if (typeof part === "string") out.texts.push(part);
+    else if (isObject(part) && typeof part.text === "string" && (part.type === "text" || part.type === "input_text")) out.texts.push(part.text);
+    else if (isObject(part) && IMAGE_PART_TYPES.has(part.type as string)) out.extra += IMAGE_TOKEN_ESTIMATE;
+    else out.texts.push(safeJson(part));
+  }
+}
+
+function inputPieces(input: unknown, out: PromptPieces, depth = 0): void {
+  if (typeof input === "string") return void out.texts.push(input);
+  if (!Array.isArray(input) || depth > 2) return;
+  for (const x of input) {
+    if (typeof x === "number") out.extra += 1;
+    else if (isObject(x)) messagePieces(x, out);
+    else inputPieces(x, out, depth + 1);
+  }
+}
+
+/** OpenAI's published recipe per message: 3, plus role, content and name (+1), other fields as JSON. */
+function messagePieces(message: Json, out: PromptPieces): void {
+  out.extra += 3;
+  const { content, role, name, ...rest } = message;
+  contentPieces(content, out);
+  if (typeof role === "string") out.texts.push(role);
+  if (typeof name === "string") {
+    out.texts.push(name);
+    out.extra += 1;
+  }
+  for (const value of Object.values(rest)) out.texts.push(typeof value === "string" ? value : safeJson(value));
+}
+
+/**
+ * The texts of a request's prompt, in any of the relayed formats: messages (chat, Anthropic),
+ * input (Responses, embeddings), prompt and suffix (completions), system and instructions, tool
+ * definitions as JSON; 3 tokens of reply priming for conversations.
+ */
+export function promptPieces(body: unknown): PromptPieces {
+  const out: PromptPieces = { texts: [], extra: 0 };
+  if (!isObject(body)) return out;
+  if (Array.isArray(body.messages)) {
+    out.extra += 3;
+    for (const m of body.messages) if (isObject(m)) messagePieces(m, out);
+  }
+  if (body.input !== undefined) inputPieces(body.input, out);
+  if (body.prompt !== undefined) inputPieces(body.prompt, out);
+  for (const field of ["suffix", "system", "instructions"]) {
+    const v = body[field];
+    if (typeof v === "string") out.texts.push(v);
+    else if (v !== undefined) contentPieces(v, out);
+  }
+  for (const field of ["tools", "functions", "tool_choice", "response_format"]) {
+    if (body[field] !== undefined) out.texts.push(safeJson(body[field]));
+  }
+  return out;
+}
 
 type Tokenizer = typeof import("gpt-tokenizer/encoding/o200k_base");
 let tokenizer: Promise<Tokenizer> | undefined;
@@ -25,10 +122,10 @@ export function loadTokenizer(): Promise<Tokenizer> {
   return tokenizer;
 }
 
-/** Exact o200k_base token count of a text (special-token text counted as plain text). */
+/** o200k_base token count of a text, in this thread (special-token text counted as plain text). */
 export async function countTokens(text: string): Promise<number> {
   const tk = await loadTokenizer();
-  return tk.countTokens(text, PLAIN_TEXT);
+  return splitForCounting(text).reduce((n, piece) => n + tk.countTokens(piece, PLAIN_TEXT), 0);
 }
 
 /** Tokens of a completion's text, for settling a response whose usage the upstream omitted. */
@@ -36,67 +133,10 @@ export function countCompletionText(text: string): Promise<number> {
   return countTokens(text);
 }
 
-function contentText(content: unknown): { text: string; images: number } {
-  if (typeof content === "string") return { text: content, images: 0 };
-  if (!Array.isArray(content)) return { text: content == null ? "" : safeJson(content), images: 0 };
-  let text = "";
-  let images = 0;
-  for (const part of content) {
-    if (typeof part === "string") text += part;
-    else if (isObject(part) && part.type === "text" && typeof part.text === "string") text += part.text;
-    else if (isObject(part) && IMAGE_PART_TYPES.has(part.type as string)) images++;
-    else text += safeJson(part);
-  }
-  return { text, images };
-}
-
-function safeJson(v: unknown): string {
-  try {
-    return JSON.stringify(v) ?? "";
-  } catch {
-    return "";
-  }
-}
-
-/**
- * Estimated prompt tokens of a chat request, following OpenAI's published recipe: 3 per message,
- * the tokens of role, content and name (+1 for a name), 3 for reply priming; tool calls and tool
- * definitions as their JSON; IMAGE_TOKEN_ESTIMATE per image.
- */
-export async function countChatPromptTokens(body: unknown): Promise<number> {
-  if (!isObject(body)) return 3;
-  const tk = await loadTokenizer();
-  const count = (s: string) => tk.countTokens(s, PLAIN_TEXT);
-  let total = 3;
-  for (const message of Array.isArray(body.messages) ? body.messages : []) {
-    total += 3;
-    if (!isObject(message)) continue;
-    const { content, role, name, ...rest } = message;
-    const { text, images } = contentText(content);
-    total += count(text) + images * IMAGE_TOKEN_ESTIMATE;
-    if (typeof role === "string") total += count(role);
-    if (typeof name === "string") total += count(name) + 1;
-    for (const value of Object.values(rest)) total += count(typeof value === "string" ? value : safeJson(value));
-  }
-  for (const field of ["tools", "functions", "tool_choice", "response_format"]) {
-    if (body[field] !== undefined) total += count(safeJson(body[field]));
-  }
+/** Estimated prompt tokens of a request, counted in this thread. */
+export async function countPromptTokens(body: unknown): Promise<number> {
+  const { texts, extra } = promptPieces(body);
+  let total = extra;
+  for (const t of texts) total += await countTokens(t);
   return total;
-}
-
-async function countInput(input: unknown): Promise<number> {
-  if (typeof input === "string") return countTokens(input);
-  if (!Array.isArray(input)) return 0;
-  let total = 0;
-  for (const x of input) total += typeof x === "number" ? 1 : await countInput(x);
-  return total;
-}
-
-/** Estimated prompt tokens of a request to any relayed endpoint. */
-export async function countPromptTokens(body: unknown, endpoint: PromptEndpoint): Promise<number> {
-  if (endpoint === "chat") return countChatPromptTokens(body);
-  if (!isObject(body)) return 0;
-  if (endpoint === "embeddings") return countInput(body.input);
-  const suffix = typeof body.suffix === "string" ? await countTokens(body.suffix) : 0;
-  return (await countInput(body.prompt)) + suffix;
 }

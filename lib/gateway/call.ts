@@ -2,7 +2,7 @@
 // channels → body or stream → finish. Finishing (charge, usage record, health of the channel that
 // answered) goes through one guarded method, so it happens exactly once whatever the exit path.
 import { computeCost, worstCaseCost, type TokenUsage } from "@/lib/billing/pricing";
-import { countCompletionText, countPromptTokens } from "@/lib/billing/estimate";
+import { promptPieces } from "@/lib/billing/estimate";
 import { authenticate } from "@/lib/gateway/authenticate";
 import { checkModelAllowed, checkModelServed } from "@/lib/gateway/checks";
 import type { InboundFormat, ParsedRequest } from "@/lib/gateway/formats/types";
@@ -85,6 +85,21 @@ export class RelayCall {
     return this.finishing !== null;
   }
 
+  /** The usage of a call whose upstream reported none: its prompt and output counted with o200k_base. */
+  private async estimate(output: string): Promise<TokenUsage> {
+    const { texts, extra } = promptPieces(this.req.body);
+    let counts: number[];
+    try {
+      counts = await this.deps.countTokens([...texts, output]);
+    } catch (err) {
+      // Without a tokenizer, about four bytes a token.
+      console.error(`[${this.requestId}] token count failed:`, err);
+      counts = [...texts, output].map((t) => Math.ceil(Buffer.byteLength(t) / 4));
+    }
+    const completionTokens = counts.pop() ?? 0;
+    return { promptTokens: counts.reduce((a, b) => a + b, extra), completionTokens, cachedTokens: 0 };
+  }
+
   private async settleAndRecord(e: Ending): Promise<void> {
     const { deps } = this;
     for (const a of this.attempts) {
@@ -100,11 +115,7 @@ export class RelayCall {
         usage = e.usage;
       } else {
         estimated = true;
-        usage = {
-          promptTokens: await countPromptTokens(this.req.body, this.format.name),
-          completionTokens: await countCompletionText(e.text),
-          cachedTokens: 0,
-        };
+        usage = await this.estimate(e.text);
       }
       cost = computeCost(usage, this.model, this.groupRatio);
     }

@@ -1,5 +1,6 @@
 // In-memory dependencies for the relay core's tests: a token store, a ledger, a usage sink, channel
 // health counters and a scripted upstream. No sockets, no database, no Next.
+import { countTokens } from "@/lib/billing/estimate";
 import { hashApiKey } from "@/lib/gateway/api-key";
 import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { isBodyStream } from "@/lib/gateway/http";
@@ -101,6 +102,7 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
     touchToken: () => {},
     channelSucceeded: (id) => succeeded.push(id),
     channelFailed: (id) => failed.push(id),
+    countTokens: async (texts) => Promise.all(texts.map(countTokens)),
     upstream: async (req) => {
       calls.push("upstream");
       upstreamRequests.push(req);

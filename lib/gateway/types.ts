@@ -101,6 +101,8 @@ export type GatewayDeps = {
   channelSucceeded(channelId: number): void;
   /** The upstream itself failed: connect error, timeout, retryable status, broken stream. */
   channelFailed(channelId: number, reason: string): void;
+  /** Token counts of texts, for estimating a call whose upstream reported no usage (off the event loop). */
+  countTokens(texts: string[]): Promise<number[]>;
   /** The upstream HTTP client. */
   upstream: UpstreamFetch;
   now(): number;

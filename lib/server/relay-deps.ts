@@ -18,6 +18,7 @@ import { memoryRateLimiter, redisRateLimiter } from "@/lib/gateway/rate-limit";
 import { createUpstreamDispatcher, upstreamClient } from "@/lib/server/upstream-client";
 import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
 import { onShutdown } from "@/lib/server/lifecycle";
+import { countInWorker } from "@/lib/server/token-counter";
 
 const CACHE_TTL_MS = 10_000;
 const SUCCESS_WRITE_INTERVAL_MS = 60_000;
@@ -105,6 +106,7 @@ function createDeps(): GatewayDeps {
         })
         .catch((e) => console.error("channel failure:", e));
     },
+    countTokens: countInWorker,
     upstream: upstreamClient(dispatcher),
     now: () => Date.now(),
     random: Math.random,
