@@ -33,6 +33,7 @@ const envSchema = z
     CHANNEL_FAILURE_THRESHOLD: int(1, 1000).default(5),
     CHANNEL_PROBE_INTERVAL_MS: int(1000, 86_400_000).default(60_000),
     HOLD_TTL_SECONDS: int(10, 86_400).default(900),
+    CHECKPOINT_INTERVAL_MS: int(100, 600_000).default(5_000),
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(30_000),
   })
   .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, {
@@ -65,6 +66,7 @@ function toConfig(env: z.infer<typeof envSchema>, trustedProxies: CidrList) {
     channelFailureThreshold: env.CHANNEL_FAILURE_THRESHOLD,
     channelProbeIntervalMs: env.CHANNEL_PROBE_INTERVAL_MS,
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
+    checkpointIntervalMs: env.CHECKPOINT_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -13,6 +13,7 @@
  * The walk is iterative and linear in the body's size; a body nested deeper than MAX_DEPTH is
  * refused rather than walked.
  */
+import type { CacheWrites } from "@/lib/billing/pricing";
 import type { Outcome } from "@/lib/gateway/types";
 
 /** Per message: role markers and separators (OpenAI uses 3–4 tokens, others about as many). */
@@ -52,7 +53,13 @@ function imagePayloadBytes(part: Json): number {
   return 0;
 }
 
-export type PromptBound = { tokens: number; images: number; messages: number };
+export type PromptBound = {
+  tokens: number;
+  images: number;
+  messages: number;
+  /** the prompt-cache writes the request asks for (Anthropic's `cache_control`, its `ttl`) */
+  cacheWrites: CacheWrites;
+};
 
 /**
  * The bound for a request whose raw body is `rawBytes` long and parses to `body`. Refuses (400)
@@ -62,6 +69,7 @@ export function promptBound(rawBytes: number, body: unknown): Outcome<PromptBoun
   let bytes = rawBytes;
   let images = 0;
   let messages = 0;
+  let cacheWrites: CacheWrites = "none";
   // `data` marks subtrees that are only data to the model (tool definitions, schemas): their
   // bytes count, but a `type` or `role` inside them means nothing.
   const stack: { value: unknown; depth: number; data: boolean }[] = [{ value: body, depth: 0, data: false }];
@@ -75,6 +83,10 @@ export function promptBound(rawBytes: number, body: unknown): Outcome<PromptBoun
       continue;
     }
     if (!isObject(value)) continue;
+    if (isObject(value.cache_control)) {
+      if (value.cache_control.ttl === "1h") cacheWrites = "1h";
+      else if (cacheWrites === "none") cacheWrites = "5m";
+    }
     if (data) {
       for (const key in value) {
         const v = value[key];
@@ -109,5 +121,5 @@ export function promptBound(rawBytes: number, body: unknown): Outcome<PromptBoun
     messages * MESSAGE_OVERHEAD_BOUND +
     REQUEST_OVERHEAD_BOUND +
     (tools ? TOOLS_OVERHEAD_BOUND : 0);
-  return { ok: true, value: { tokens, images, messages } };
+  return { ok: true, value: { tokens, images, messages, cacheWrites } };
 }

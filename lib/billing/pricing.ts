@@ -1,5 +1,9 @@
 import { add, ceil, int, mul, rationalFromNumber, toNumber, type Rational } from "./rational";
 
+/** Cache-write ratios when a model sets none (CONTRACT §5): 1.25× and 2× the input price. */
+export const DEFAULT_CACHE_WRITE_RATIO = 1.25;
+export const DEFAULT_CACHE_WRITE_1H_RATIO = 2;
+
 /** 500,000 credits = 1 USD (CONTRACT §2). */
 export const CREDITS_PER_USD = 500_000;
 
@@ -25,6 +29,10 @@ export interface ModelPricing {
   modelRatio: number;
   completionRatio: number;
   cacheRatio: number;
+  /** prompt tokens written to a cache with the default (5-minute) lifetime; default 1.25 */
+  cacheWriteRatio?: number | null;
+  /** prompt tokens written to a cache with a 1-hour lifetime; default 2 */
+  cacheWrite1hRatio?: number | null;
   /** USD per call; when set (not null/undefined) it replaces the token formula. */
   fixedPrice?: number | null;
 }
@@ -58,33 +66,52 @@ export function computeCost(usage: TokenUsage, model: ModelPricing, groupRatio: 
   }
   const prompt = tokenCount(usage.promptTokens, "promptTokens");
   const completion = tokenCount(usage.completionTokens, "completionTokens");
+  // Each kind is part of the prompt: capped by what is left of it, so nothing is counted twice.
   const cached = Math.min(tokenCount(usage.cachedTokens ?? 0, "cachedTokens"), prompt);
-  const weighted = add(
-    add(int(prompt - cached), mul(int(cached), rationalFromNumber(model.cacheRatio, "cacheRatio"))),
+  const write = Math.min(tokenCount(usage.cacheWriteTokens ?? 0, "cacheWriteTokens"), prompt - cached);
+  const write1h = Math.min(tokenCount(usage.cacheWrite1hTokens ?? 0, "cacheWrite1hTokens"), prompt - cached - write);
+  const weighted = [
+    int(prompt - cached - write - write1h),
+    mul(int(cached), rationalFromNumber(model.cacheRatio, "cacheRatio")),
+    mul(int(write), rationalFromNumber(model.cacheWriteRatio ?? DEFAULT_CACHE_WRITE_RATIO, "cacheWriteRatio")),
+    mul(int(write1h), rationalFromNumber(model.cacheWrite1hRatio ?? DEFAULT_CACHE_WRITE_1H_RATIO, "cacheWrite1hRatio")),
     mul(int(completion), rationalFromNumber(model.completionRatio, "completionRatio")),
-  );
+  ].reduce(add);
   const total = mul(mul(weighted, rationalFromNumber(model.modelRatio, "modelRatio")), group);
   return toSafeInteger(ceil(total));
 }
 
+/** Which prompt-cache writes a request can cause (Anthropic writes only where `cache_control` asks). */
+export type CacheWrites = "none" | "5m" | "1h";
+
 /**
  * The most a call can cost given an upper bound on its prompt and its output limit: what a
- * reservation must hold. Prompt tokens are priced at the dearer of the cached and uncached rate.
+ * reservation must hold. Every prompt token is priced at the dearest rate it may be billed at:
+ * uncached, cached, or written to a cache when the request asks for cache writes.
  */
 export function worstCaseCost(
   promptUpperBound: number,
   maxOutputTokens: number,
   model: ModelPricing,
   groupRatio: number,
+  cacheWrites: CacheWrites = "none",
 ): number {
   const promptTokens = tokenCount(promptUpperBound, "promptUpperBound");
-  const cacheRatio = rationalFromNumber(model.cacheRatio, "cacheRatio");
-  const cacheIsDearer = cacheRatio.n > cacheRatio.d;
-  return computeCost(
-    { promptTokens, completionTokens: maxOutputTokens, cachedTokens: cacheIsDearer ? promptTokens : 0 },
-    model,
-    groupRatio,
-  );
+  const kinds: [keyof TokenUsage, Rational][] = [["cachedTokens", rationalFromNumber(model.cacheRatio, "cacheRatio")]];
+  if (cacheWrites !== "none") {
+    kinds.push(["cacheWriteTokens", rationalFromNumber(model.cacheWriteRatio ?? DEFAULT_CACHE_WRITE_RATIO, "cacheWriteRatio")]);
+  }
+  if (cacheWrites === "1h") {
+    kinds.push(["cacheWrite1hTokens", rationalFromNumber(model.cacheWrite1hRatio ?? DEFAULT_CACHE_WRITE_1H_RATIO, "cacheWrite1hRatio")]);
+  }
+  let dearest: keyof TokenUsage | null = null;
+  let rate: Rational = { n: 1n, d: 1n };
+  for (const [kind, r] of kinds) {
+    if (r.n * rate.d > rate.n * r.d) [dearest, rate] = [kind, r];
+  }
+  const usage: TokenUsage = { promptTokens, completionTokens: maxOutputTokens };
+  if (dearest) usage[dearest] = promptTokens;
+  return computeCost(usage, model, groupRatio);
 }
 
 /** A model's effective price for a group: credits and USD per 1M tokens, or per call when fixed. */

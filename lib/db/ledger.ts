@@ -7,11 +7,15 @@
 // in autocommit: rows are locked users-first, then tokens, everywhere, so concurrent calls across
 // instances queue on the rows instead of deadlocking, and no lock outlives the statement.
 import { dialect, num, query, Rollback, transaction, type Steps } from "@/lib/db/raw";
-import type { Hold } from "@/lib/gateway/types";
+import { USAGE_COLUMN_LIST, USAGE_COLUMNS, usageValues } from "@/lib/db/relay";
+import type { Hold, UsageEntry } from "@/lib/gateway/types";
 
 export type ReserveResult = { ok: true } | { ok: false; which: "token" | "balance" };
-/** What a settlement charged, and what it could not (the funds left did not cover the real cost). */
-export type SettleResult = { charged: number; writtenOff: number };
+/**
+ * What a settlement charged, and what it could not (the funds left did not cover the real cost);
+ * `duplicate` when the request had been settled already and nothing changed.
+ */
+export type SettleResult = { charged: number; writtenOff: number; duplicate: boolean };
 
 function* reserveSteps(hold: Hold, now: Date, expires: Date): Steps<ReserveResult> {
   const token = yield {
@@ -69,7 +73,10 @@ function chargeable(cost: number, userFree: number | null, tokenFree: number | n
   return Math.max(0, Math.min(cost, userFree, tokenFree ?? cost));
 }
 
-function* settleSteps(hold: Hold, cost: number): Steps<SettleResult> {
+function* settleSteps(hold: Hold, entry: UsageEntry): Steps<SettleResult> {
+  // A request settles once: a second settlement (a journal replayed twice) changes nothing.
+  const done = yield { sql: `SELECT 1 FROM usage_records WHERE "requestId" = $1`, params: [hold.requestId] };
+  if (done.count) return { charged: 0, writtenOff: 0, duplicate: true };
   const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1 RETURNING amount`, params: [hold.requestId] };
   // The reconciler may have released it already (the call outlived its TTL): then nothing is held.
   const held = released.count ? num(released.rows[0].amount) : 0;
@@ -79,17 +86,31 @@ function* settleSteps(hold: Hold, cost: number): Steps<SettleResult> {
     params: [held, hold.tokenId],
   };
   const tokenFree = token.rows[0] && token.rows[0].free !== null ? num(token.rows[0].free) : null;
-  const charged = chargeable(cost, user.rows[0] ? num(user.rows[0].free) : null, tokenFree);
-  yield {
-    sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + $1, "heldQuota" = "heldQuota" - $2 WHERE id = $3`,
-    params: [charged, held, hold.tokenId],
-  };
+  const charged = chargeable(entry.cost, user.rows[0] ? num(user.rows[0].free) : null, tokenFree);
   yield {
     sql: `UPDATE users SET balance = balance - $1, "heldBalance" = "heldBalance" - $2 WHERE id = $3`,
     params: [charged, held, hold.userId],
   };
-  return { charged, writtenOff: cost - charged };
+  yield {
+    sql: `UPDATE tokens SET "usedQuota" = "usedQuota" + $1, "heldQuota" = "heldQuota" - $2 WHERE id = $3`,
+    params: [charged, held, hold.tokenId],
+  };
+  const record = { ...entry, cost: charged, writtenOff: entry.writtenOff + entry.cost - charged };
+  const values = usageValues(record);
+  yield { sql: `INSERT INTO usage_records (${USAGE_COLUMN_LIST}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, params: values };
+  return { charged, writtenOff: record.writtenOff, duplicate: false };
 }
+
+const COST_AT = USAGE_COLUMNS.indexOf("cost");
+const WRITTEN_OFF_AT = USAGE_COLUMNS.indexOf("writtenOff");
+const FIRST_VALUE = 5; // $1–$4 are the settlement's own parameters
+
+/** The usage record's VALUES for PG_SETTLE: cost and writtenOff come from what the funds covered. */
+const PG_RECORD_VALUES = USAGE_COLUMNS.map((_, i) => {
+  if (i === COST_AT) return `LEAST($${FIRST_VALUE + i}::bigint, COALESCE((SELECT charge FROM x), 0))`;
+  if (i === WRITTEN_OFF_AT) return `$${FIRST_VALUE + i} + $2 - COALESCE((SELECT charge FROM x), 0)`;
+  return `$${FIRST_VALUE + i}`;
+}).join(", ");
 
 const PG_SETTLE = `
 WITH h AS (
@@ -108,18 +129,34 @@ WITH h AS (
   UPDATE users SET balance = balance - x.charge, "heldBalance" = "heldBalance" - x.held FROM x WHERE users.id = $3 RETURNING 1
 ), t AS (
   UPDATE tokens SET "usedQuota" = "usedQuota" + x.charge, "heldQuota" = "heldQuota" - x.held FROM x WHERE tokens.id = $4 RETURNING 1
+), rec AS (
+  INSERT INTO usage_records (${USAGE_COLUMN_LIST}) VALUES (${PG_RECORD_VALUES}) RETURNING 1
 )
-SELECT (SELECT charge FROM x) AS charge, (SELECT count(*) FROM u) AS u, (SELECT count(*) FROM t) AS t`;
+SELECT COALESCE((SELECT charge FROM x), 0) AS charge, (SELECT count(*) FROM rec) AS recorded`;
+
+const UNIQUE_VIOLATION = "23505";
 
 /**
- * Charges the real cost of a call and releases its hold, in one atomic step. A cost above the hold
- * is taken from what the token and the balance have free; only what they cannot cover is written off.
+ * Charges the real cost of a call (`entry.cost`), releases its hold and writes its usage record,
+ * in one atomic step that happens at most once per request id. A cost above the hold is taken from
+ * what the token and the balance have free; only what they cannot cover is written off.
  */
-export async function settleCredits(hold: Hold, cost: number): Promise<SettleResult> {
-  if ((await dialect()) === "sqlite") return transaction(() => settleSteps(hold, cost));
-  const { rows } = await query(PG_SETTLE, [hold.requestId, cost, hold.userId, hold.tokenId]);
-  const charged = num(rows[0]?.charge);
-  return { charged, writtenOff: cost - charged };
+export async function settleCredits(hold: Hold, entry: UsageEntry): Promise<SettleResult> {
+  if ((await dialect()) === "sqlite") return transaction(() => settleSteps(hold, entry));
+  try {
+    const { rows } = await query(PG_SETTLE, [hold.requestId, entry.cost, hold.userId, hold.tokenId, ...usageValues(entry)]);
+    const charged = num(rows[0]?.charge);
+    return { charged, writtenOff: entry.writtenOff + entry.cost - charged, duplicate: false };
+  } catch (err) {
+    // The record exists: this request was settled before, and the whole statement was undone.
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return { charged: 0, writtenOff: 0, duplicate: true };
+    throw err;
+  }
+}
+
+/** Stores what a long call had cost so far, with the record to write should its process die. */
+export async function checkpointHold(hold: Hold, progress: number, entry: UsageEntry): Promise<void> {
+  await query(`UPDATE holds SET progress = $1, meta = $2 WHERE "requestId" = $3`, [progress, JSON.stringify(entry), hold.requestId]);
 }
 
 function* releaseSteps(h: Hold): Steps<boolean> {
@@ -130,16 +167,24 @@ function* releaseSteps(h: Hold): Steps<boolean> {
   return true;
 }
 
-/** Releases holds whose TTL has passed (their process died before settling); returns how many. */
+/**
+ * Ends the holds whose TTL has passed (their process died before settling): a call that had
+ * checkpointed is charged what it had cost and recorded; any other hold is released. Answers how
+ * many holds were ended.
+ */
 export async function releaseExpiredHolds(now: Date = new Date()): Promise<number> {
   const { rows } = await query(
-    `SELECT "requestId", "userId", "tokenId", amount FROM holds WHERE "expiresAt" < $1 ORDER BY "expiresAt" LIMIT 500`,
+    `SELECT "requestId", "userId", "tokenId", amount, progress, meta FROM holds WHERE "expiresAt" < $1 ORDER BY "expiresAt" LIMIT 500`,
     [now],
   );
-  let released = 0;
+  let ended = 0;
   for (const r of rows) {
     const hold = { requestId: String(r.requestId), userId: num(r.userId), tokenId: num(r.tokenId), amount: num(r.amount) };
-    if (await transaction(() => releaseSteps(hold))) released++;
+    if (typeof r.meta === "string" && r.meta) {
+      const saved = JSON.parse(r.meta) as UsageEntry;
+      const entry = { ...saved, cost: num(r.progress), createdAt: new Date(saved.createdAt) };
+      if (!(await settleCredits(hold, entry)).duplicate) ended++;
+    } else if (await transaction(() => releaseSteps(hold))) ended++;
   }
-  return released;
+  return ended;
 }

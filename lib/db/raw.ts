@@ -36,6 +36,8 @@ async function open(url: string): Promise<Raw> {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DATABASE_POOL_SIZE) || 10,
+    // A database that does not answer fails the call fast (settlements then go to the journal).
+    connectionTimeoutMillis: 5_000,
     // TIMESTAMP (without zone) as text: pg would read it as local time; callers know it is UTC.
     types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === 1114 ? (v: string) => v : pg.types.getTypeParser(oid, format))) as never },
   });

@@ -119,32 +119,37 @@ export async function touchTokens(ids: number[], at: Date): Promise<void> {
   await query(`UPDATE tokens SET "lastUsedAt" = $1 WHERE id IN (${marks})`, [at, ...ids]);
 }
 
-const USAGE_COLUMNS = [
+/** The usage_records columns the relay writes, in one order for every statement. */
+export const USAGE_COLUMNS = [
   "requestId", "userId", "tokenId", "tokenName", "channelId", "endpoint", "model", "upstreamModel", "group",
-  "promptTokens", "completionTokens", "cachedTokens", "modelRatio", "completionRatio", "cacheRatio", "groupRatio",
-  "fixedPrice", "cost", "status", "errorCode", "stream", "estimated", "latencyMs", "createdAt",
+  "promptTokens", "completionTokens", "cachedTokens", "cacheWriteTokens", "cacheWrite1hTokens", "reasoningTokens",
+  "modelRatio", "completionRatio", "cacheRatio", "cacheWriteRatio", "cacheWrite1hRatio", "groupRatio", "fixedPrice",
+  "cost", "writtenOff", "status", "errorCode", "errorMessage", "stream", "estimated", "latencyMs", "ttfbMs",
+  "attempts", "clientIp", "userAgent", "createdAt",
 ] as const satisfies readonly (keyof UsageEntry)[];
 
+export const USAGE_COLUMN_LIST = USAGE_COLUMNS.map((c) => `"${c}"`).join(", ");
+
+/** A record's values in USAGE_COLUMNS order, as the drivers take them (attempts as JSON text). */
+export function usageValues(row: UsageEntry): unknown[] {
+  return USAGE_COLUMNS.map((c) => (c === "attempts" ? JSON.stringify(row.attempts) : row[c]));
+}
+
 function* insertUsageSteps(rows: UsageEntry[]): Steps<void> {
-  // 24 columns × 400 rows stays under both databases' bind-parameter limits.
-  for (let i = 0; i < rows.length; i += 400) {
-    const chunk = rows.slice(i, i + 400);
+  // 35 columns × 250 rows stays under both databases' bind-parameter limits.
+  for (let i = 0; i < rows.length; i += 250) {
     const params: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = USAGE_COLUMNS.map((c) => {
-        params.push(row[c]);
-        return `$${params.length}`;
-      });
+    const tuples = rows.slice(i, i + 250).map((row) => {
+      const values = usageValues(row);
+      const marks = values.map((v) => `$${params.push(v)}`);
       return `(${marks.join(", ")})`;
     });
-    yield {
-      sql: `INSERT INTO usage_records (${USAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`,
-      params,
-    };
+    // A record already written (a journal replayed twice) is kept as it is.
+    yield { sql: `INSERT INTO usage_records (${USAGE_COLUMN_LIST}) VALUES ${tuples.join(", ")} ON CONFLICT ("requestId") DO NOTHING`, params };
   }
 }
 
-/** Writes a batch of usage records in one transaction of multi-row INSERTs. */
+/** Writes a batch of usage records in one transaction of multi-row INSERTs; records already written are skipped. */
 export async function insertUsageRecords(rows: UsageEntry[]): Promise<void> {
   if (rows.length) await transaction(() => insertUsageSteps(rows));
 }

@@ -33,11 +33,11 @@ export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]
     console.warn(`[${call.requestId}] channel ${channel.id} failed: ${a.error}`);
   }
   if (input.signal.aborted) {
-    await call.finishEmpty(499, "client_closed");
+    await call.finishEmpty(499, "client_closed", "The client closed the connection before the answer.");
     return format.error("client_closed", "The client closed the request.", { status: 499 });
   }
   const code = timeout ? "upstream_timeout" : "upstream_error";
-  await call.finishEmpty(timeout ? 504 : 502, code);
+  await call.finishEmpty(timeout ? 504 : 502, code, call.attempts.map((a) => `channel ${a.channel.id}: ${a.error}`).join("; "));
   return format.error(
     code,
     timeout ? "The upstream provider did not answer in time." : "Every upstream channel for this model failed. Try again later.",
@@ -106,8 +106,8 @@ async function tryChannel(call: RelayCall, channel: ChannelInfo): Promise<Tried>
       return { kind: "failed", timeout: false };
     }
     end(null, null);
-    const { result, code } = plan.clientError(res.status, bytes);
-    return { kind: "answered", result: { ...result, finished: call.finishEmpty(res.status, code) } };
+    const { result, code, message } = plan.clientError(res.status, bytes);
+    return { kind: "answered", result: { ...result, finished: call.finishEmpty(res.status, code, message) } };
   }
 
   if (call.req.stream && contentType.includes("text/event-stream")) {
@@ -124,6 +124,7 @@ async function tryChannel(call: RelayCall, channel: ChannelInfo): Promise<Tried>
       return { kind: "failed", timeout: false };
     }
     end(null, null);
+    call.firstByteAt = deps.now();
     const stream = new RelayStream(call, attempt, plan.stream(), iterator, first.value, (abort) => {
       if (abort) controller.abort();
       release();

@@ -8,6 +8,7 @@ import { checkModelAllowed, checkModelServed } from "@/lib/gateway/checks";
 import type { InboundFormat, ParsedRequest } from "@/lib/gateway/formats/types";
 import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { relayOverChannels } from "@/lib/gateway/attempts";
+import { usageEntry } from "@/lib/gateway/record";
 import type { AuthToken, ChannelInfo, Failure, GatewayDeps, Hold, ModelInfo } from "@/lib/gateway/types";
 
 /**
@@ -32,6 +33,8 @@ export type Attempt = {
 export type Ending = {
   status: number;
   errorCode: string | null;
+  /** short reason for a failed call (key-free) */
+  errorMessage?: string | null;
   /** whether the upstream produced output that must be paid for */
   produced: boolean;
   usage: TokenUsage | null;
@@ -44,6 +47,9 @@ const NOTHING = { produced: false, usage: null, text: "" } as const;
 /** A call admitted past every check, with its reservation taken. */
 export class RelayCall {
   hold: Hold | null = null;
+  /** when the first byte of a streamed answer was received (deps.now() time), or null */
+  firstByteAt: number | null = null;
+  private checkpointing = false;
   /** every channel tried, in order; the last one answered (or failed last) */
   readonly attempts: Attempt[] = [];
   private finishing: Promise<void> | null = null;
@@ -77,8 +83,8 @@ export class RelayCall {
   }
 
   /** Ends a call that produced nothing billable. */
-  finishEmpty(status: number, errorCode: string | null): Promise<void> {
-    return this.finish({ status, errorCode, ...NOTHING });
+  finishEmpty(status: number, errorCode: string | null, errorMessage: string | null = null): Promise<void> {
+    return this.finish({ status, errorCode, errorMessage, ...NOTHING });
   }
 
   get finished(): boolean {
@@ -100,64 +106,49 @@ export class RelayCall {
     return { promptTokens: counts.reduce((a, b) => a + b, extra), completionTokens, cachedTokens: 0 };
   }
 
+  /** What the call has cost so far (or in all, at its end): reported usage, else an estimate. */
+  private async priced(produced: boolean, usage: TokenUsage | null, text: string) {
+    if (!produced) return { usage: { promptTokens: 0, completionTokens: 0 }, estimated: false, cost: 0 };
+    const estimated = usage === null;
+    const final = usage ?? (await this.estimate(text));
+    return { usage: final, estimated, cost: computeCost(final, this.model, this.groupRatio) };
+  }
+
+  /**
+   * Stores a long stream's progress: should this process die, the reconciler charges what the call
+   * had cost by then and writes its record. Overlapping checkpoints are skipped.
+   */
+  async checkpoint(usage: TokenUsage | null, text: string): Promise<void> {
+    if (!this.hold || this.checkpointing || this.finishing) return;
+    this.checkpointing = true;
+    try {
+      const priced = await this.priced(true, usage, text);
+      if (this.finishing) return;
+      const entry = usageEntry(this, {
+        status: 500,
+        errorCode: "interrupted",
+        errorMessage: "The gateway instance stopped during the call; charged what was produced until its last checkpoint.",
+        ...priced,
+        estimated: true,
+      });
+      this.deps.checkpoint(this.hold, priced.cost, entry);
+    } finally {
+      this.checkpointing = false;
+    }
+  }
+
   private async settleAndRecord(e: Ending): Promise<void> {
     const { deps } = this;
     for (const a of this.attempts) {
       if (a.fault === "upstream") deps.channelFailed(a.channel.id, a.error ?? "failed");
       else if (a.fault === null) deps.channelSucceeded(a.channel.id);
     }
-    const last = this.attempts.at(-1);
-    let usage: TokenUsage = { promptTokens: 0, completionTokens: 0, cachedTokens: 0 };
-    let estimated = false;
-    let cost = 0;
-    if (e.produced) {
-      if (e.usage) {
-        usage = e.usage;
-      } else {
-        estimated = true;
-        usage = await this.estimate(e.text);
-      }
-      cost = computeCost(usage, this.model, this.groupRatio);
-    }
-    let writtenOff = 0;
+    const priced = await this.priced(e.produced, e.usage, e.text);
+    const entry = usageEntry(this, { status: e.status, errorCode: e.errorCode, errorMessage: e.errorMessage ?? null, ...priced });
     // A call with nothing reserved (a free model) that still cost something is settled all the same.
-    const hold = this.hold ?? (cost > 0 ? { requestId: this.requestId, userId: this.token.userId, tokenId: this.token.id, amount: 0 } : null);
-    if (hold) {
-      try {
-        ({ charged: cost, writtenOff } = await deps.settle(hold, cost));
-        if (writtenOff > 0) console.warn(`[${this.requestId}] ${writtenOff} credits written off: the funds left did not cover the real cost`);
-      } catch (err) {
-        // The hold stays in place and the reconciler releases it after its TTL.
-        console.error(`[${this.requestId}] settlement failed:`, err);
-      }
-    }
-    deps.recordUsage({
-      requestId: this.requestId,
-      userId: this.token.userId,
-      tokenId: this.token.id,
-      tokenName: this.token.name,
-      channelId: last?.channel.id ?? null,
-      endpoint: this.format.name,
-      model: this.req.model,
-      upstreamModel: last?.upstreamModel ?? null,
-      group: this.token.group,
-      promptTokens: usage.promptTokens,
-      completionTokens: usage.completionTokens,
-      cachedTokens: usage.cachedTokens ?? 0,
-      modelRatio: this.model.modelRatio,
-      completionRatio: this.model.completionRatio,
-      cacheRatio: this.model.cacheRatio,
-      groupRatio: this.groupRatio,
-      fixedPrice: this.model.fixedPrice ?? null,
-      cost,
-      writtenOff,
-      status: e.status,
-      errorCode: e.errorCode,
-      stream: this.req.stream,
-      estimated,
-      latencyMs: Math.max(0, Math.round(deps.now() - this.started)),
-      createdAt: new Date(this.started),
-    });
+    const hold = this.hold ?? (priced.cost > 0 ? { requestId: this.requestId, userId: this.token.userId, tokenId: this.token.id, amount: 0 } : null);
+    if (hold) await deps.settle(hold, entry);
+    else deps.recordUsage(entry);
   }
 }
 
@@ -216,7 +207,7 @@ function withHeaders(result: RelayResult, headers: Record<string, string> | unde
 /** Check 9: reserve the worst case (prompt bound + every output the upstream may produce) on the token and the balance. */
 async function reserve(call: RelayCall): Promise<{ ok: true } | Failure> {
   const { req, model, groupRatio, token } = call;
-  const amount = worstCaseCost(req.promptBound, call.maxOutput * req.outputMultiplier, model, groupRatio);
+  const amount = worstCaseCost(req.promptBound, call.maxOutput * req.outputMultiplier, model, groupRatio, req.cacheWrites);
   if (amount === 0) return { ok: true };
   const hold: Hold = { requestId: call.requestId, userId: token.userId, tokenId: token.id, amount };
   const outcome = await call.deps.reserve(hold);

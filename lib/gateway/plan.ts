@@ -31,7 +31,7 @@ export type UpstreamPlan = {
   answer(bytes: Buffer, contentType: string): Outcome<Answer>;
   stream(): StreamTap;
   /** The client's error from an upstream's final 4xx answer, and its code for the usage record. */
-  clientError(status: number, bytes: Buffer): { result: RelayResult; code: string };
+  clientError(status: number, bytes: Buffer): { result: RelayResult; code: string; message: string };
   /** what must never reach a client or a log */
   secrets: string[];
 };
@@ -111,7 +111,12 @@ export function openaiPlan(format: InboundFormat, req: ParsedRequest, channel: C
 }
 
 /** An upstream 4xx in the client's format: its status and message, stripped of anything key-like. */
-export function upstreamClientError(format: InboundFormat, status: number, bytes: Buffer, secrets: string[]): { result: RelayResult; code: string } {
+export function upstreamClientError(
+  format: InboundFormat,
+  status: number,
+  bytes: Buffer,
+  secrets: string[],
+): { result: RelayResult; code: string; message: string } {
   let message = `The upstream provider rejected the request (HTTP ${status}).`;
   let code = status === 400 ? "invalid_request" : "upstream_error";
   let type: string | undefined;
@@ -127,10 +132,11 @@ export function upstreamClientError(format: InboundFormat, status: number, bytes
     if (text.trim()) message = text.trim();
   }
   const safeCode = sanitize(code, secrets).slice(0, 100);
-  const result = format.error(safeCode, sanitize(message, secrets), {
+  const safeMessage = sanitize(message, secrets);
+  const result = format.error(safeCode, safeMessage, {
     status,
     param: param === null ? null : sanitize(param, secrets),
     type: type === undefined ? undefined : sanitize(type, secrets),
   });
-  return { result, code: safeCode };
+  return { result, code: safeCode, message: safeMessage };
 }

@@ -16,6 +16,7 @@ import { describe, isTimeout } from "@/lib/gateway/upstream";
 export class RelayStream implements BodyStream {
   private pending: Uint8Array | null;
   private over = false;
+  private lastCheckpoint: number;
 
   constructor(
     private readonly call: RelayCall,
@@ -27,6 +28,15 @@ export class RelayStream implements BodyStream {
     private readonly releaseUpstream: (abort: boolean) => void,
   ) {
     this.pending = first;
+    this.lastCheckpoint = call.deps.now();
+  }
+
+  /** Stores the call's progress every checkpoint interval, so a crash of this process still charges it. */
+  private maybeCheckpoint(): void {
+    const now = this.call.deps.now();
+    if (now - this.lastCheckpoint < this.call.deps.config.checkpointIntervalMs) return;
+    this.lastCheckpoint = now;
+    void this.call.checkpoint(this.tap.usage, this.tap.text);
   }
 
   async next(): Promise<Uint8Array | null> {
@@ -42,6 +52,7 @@ export class RelayStream implements BodyStream {
           chunk = n.value;
         }
         const out = this.tap.push(chunk);
+        this.maybeCheckpoint();
         if (out) return out;
       }
     } catch (err) {
@@ -69,7 +80,14 @@ export class RelayStream implements BodyStream {
     if (this.over) return;
     this.over = true;
     this.releaseUpstream(true);
-    await this.call.finish({ status: 499, errorCode: "client_closed", produced: true, usage: this.tap.usage, text: this.tap.text });
+    await this.call.finish({
+      status: 499,
+      errorCode: "client_closed",
+      errorMessage: "The client closed the connection during the stream.",
+      produced: true,
+      usage: this.tap.usage,
+      text: this.tap.text,
+    });
   }
 
   private async end(bytes: Uint8Array | null, errorCode: string | null, abort: boolean): Promise<Uint8Array | null> {
@@ -82,6 +100,7 @@ export class RelayStream implements BodyStream {
     await this.call.finish({
       status: 200,
       errorCode: errorCode ?? (this.tap.upstreamError ? "upstream_error" : null),
+      errorMessage: this.attempt.error,
       produced: true,
       usage: this.tap.usage,
       text: this.tap.text,

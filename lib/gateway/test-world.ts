@@ -80,6 +80,7 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
   const upstreamRequests: UpstreamRequest[] = [];
   const usage: UsageEntry[] = [];
   const settled: { hold: Hold; cost: number }[] = [];
+  const checkpoints: { hold: Hold; cost: number }[] = [];
   const failed: number[] = [];
   const succeeded: number[] = [];
   const deps: GatewayDeps = {
@@ -92,12 +93,13 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
       available -= hold.amount;
       return { ok: true };
     },
-    settle: async (hold, cost) => {
-      const charged = Math.min(cost, available + hold.amount);
+    settle: async (hold, entry) => {
+      const charged = Math.min(entry.cost, available + hold.amount);
       available += hold.amount - charged;
       settled.push({ hold, cost: charged });
-      return { charged, writtenOff: cost - charged };
+      usage.push({ ...entry, cost: charged, writtenOff: entry.cost - charged });
     },
+    checkpoint: (hold, cost) => checkpoints.push({ hold, cost }),
     recordUsage: (e) => usage.push(e),
     touchToken: () => {},
     channelSucceeded: (id) => succeeded.push(id),
@@ -112,9 +114,9 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
     },
     now: () => Date.now(),
     random: () => 0,
-    config: { maxBodyBytes: 10_000, upstreamTimeoutMs: 5_000, maxAttempts: 3 },
+    config: { maxBodyBytes: 10_000, upstreamTimeoutMs: 5_000, maxAttempts: 3, checkpointIntervalMs: 20 },
   };
-  return { deps, calls, upstreamRequests, usage, settled, failed, succeeded, available: () => available };
+  return { deps, calls, upstreamRequests, usage, settled, checkpoints, failed, succeeded, available: () => available };
 }
 
 /** A client request; `abort` simulates the client going away. */

@@ -46,6 +46,7 @@ export type RoutingSnapshot = {
   channels: ChannelInfo[];
 };
 
+/** One call's usage record (CONTRACT §3 and §5), as the relay writes it. */
 export type UsageEntry = {
   requestId: string;
   userId: number;
@@ -59,20 +60,32 @@ export type UsageEntry = {
   promptTokens: number;
   completionTokens: number;
   cachedTokens: number;
+  cacheWriteTokens: number;
+  cacheWrite1hTokens: number;
+  reasoningTokens: number;
   modelRatio: number;
   completionRatio: number;
   cacheRatio: number;
+  cacheWriteRatio: number;
+  cacheWrite1hRatio: number;
   groupRatio: number;
   fixedPrice: number | null;
-  /** credits charged */
+  /** credits charged (a settlement that goes with the record may lower it to what the funds covered) */
   cost: number;
   /** credits the call cost beyond what the token and the balance could still cover */
   writtenOff: number;
   status: number;
   errorCode: string | null;
+  /** short, sanitized reason of a failed or refused call */
+  errorMessage: string | null;
   stream: boolean;
   estimated: boolean;
   latencyMs: number;
+  /** time to the first byte of a streamed answer */
+  ttfbMs: number | null;
+  attempts: { channelId: number; status: number | null; error: string | null; ms: number }[];
+  clientIp: string | null;
+  userAgent: string | null;
   createdAt: Date;
 };
 
@@ -91,11 +104,15 @@ export type GatewayDeps = {
   rateLimit(token: AuthToken): Promise<RateOutcome>;
   reserve(hold: Hold): Promise<ReserveOutcome>;
   /**
-   * Charges the real `cost` and releases the hold. A cost above the hold is taken from what the
-   * token and the balance have free; what they cannot cover is answered as written off.
+   * Charges the real cost (`entry.cost`), releases the hold and writes the usage record, atomically
+   * and at most once per request id. A cost above the hold is taken from what the token and the
+   * balance have free; what they cannot cover is written off (and so recorded).
    */
-  settle(hold: Hold, cost: number): Promise<{ charged: number; writtenOff: number }>;
+  settle(hold: Hold, entry: UsageEntry): Promise<void>;
+  /** Writes the usage record of a call that holds nothing (batched). */
   recordUsage(entry: UsageEntry): void;
+  /** Stores a long stream's progress, so that a crashed instance's call is charged what it had cost. */
+  checkpoint(hold: Hold, cost: number, entry: UsageEntry): void;
   touchToken(tokenId: number): void;
   /** The upstream answered as an upstream should (any status it is allowed to answer). */
   channelSucceeded(channelId: number): void;
@@ -111,6 +128,8 @@ export type GatewayDeps = {
     maxBodyBytes: number;
     upstreamTimeoutMs: number;
     maxAttempts: number;
+    /** how often a stream stores its progress (see checkpoint) */
+    checkpointIntervalMs: number;
   };
 };
 

@@ -3,6 +3,7 @@ import { invalidate } from "@/lib/cache/bus";
 import type { Config } from "@/lib/config";
 import { releaseExpiredHolds } from "@/lib/db/ledger";
 import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
+import { journal } from "@/lib/server/relay-deps";
 import { createUpstreamDispatcher } from "@/lib/server/upstream-client";
 
 /** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
@@ -37,6 +38,11 @@ export function startJobs(config: Config): void {
       .catch((e) => console.error("hold reconciler:", e));
   reconcile();
   setInterval(reconcile, Math.min(30_000, (config.holdTtlSeconds * 1000) / 2)).unref();
+
+  // Settlements kept while the database was unreachable (by this process, or one that died).
+  const replay = () => void journal().replay().catch((e) => console.error("journal replay:", e));
+  replay();
+  setInterval(() => journal().pending() && replay(), 2_000).unref();
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
   const probe = () => void probeChannels(dispatcher).catch((e) => console.error("channel probe:", e));

@@ -3,7 +3,7 @@
 import { invalidate, onInvalidate } from "@/lib/cache/bus";
 import { getRedis, redisPrefix } from "@/lib/cache/redis";
 import { getConfig } from "@/lib/config";
-import { reserveCredits, settleCredits } from "@/lib/db/ledger";
+import { checkpointHold, reserveCredits, settleCredits } from "@/lib/db/ledger";
 import {
   findRelayToken,
   insertUsageRecords,
@@ -17,6 +17,8 @@ import { Batcher, TtlCache } from "@/lib/gateway/caches";
 import { memoryRateLimiter, redisRateLimiter } from "@/lib/gateway/rate-limit";
 import { createUpstreamDispatcher, upstreamClient } from "@/lib/server/upstream-client";
 import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
+import path from "node:path";
+import { Journal } from "@/lib/server/journal";
 import { onShutdown } from "@/lib/server/lifecycle";
 import { countInWorker } from "@/lib/server/token-counter";
 
@@ -57,7 +59,14 @@ function createDeps(): GatewayDeps {
     else tokens.clear();
   });
 
-  const usage = new Batcher<UsageEntry>(250, 500, insertUsageRecords);
+  const usage = new Batcher<UsageEntry>(250, 500, async (entries) => {
+    try {
+      await insertUsageRecords(entries);
+    } catch (err) {
+      console.error(`writing ${entries.length} usage record(s) failed:`, (err as Error).message);
+      journal().append({ kind: "usage", entries });
+    }
+  });
   const touched = new Batcher<number>(5_000, 1_000, (ids) => touchTokens([...new Set(ids)], new Date()));
   onShutdown(() => usage.flush());
   onShutdown(() => touched.flush());
@@ -86,7 +95,17 @@ function createDeps(): GatewayDeps {
       const r = await reserveCredits(hold, config.holdTtlSeconds);
       return r.ok ? r : { ok: false, code: "insufficient_quota", which: r.which };
     },
-    settle: (hold, cost) => settleCredits(hold, cost),
+    settle: async (hold, entry) => {
+      try {
+        const r = await settleCredits(hold, entry);
+        if (r.writtenOff > 0) console.warn(`[${hold.requestId}] ${r.writtenOff} credits written off: the funds left did not cover the real cost`);
+      } catch (err) {
+        console.error(`[${hold.requestId}] settlement failed:`, (err as Error).message);
+        journal().append({ kind: "settle", hold, entry });
+      }
+    },
+    checkpoint: (hold, cost, entry) =>
+      void checkpointHold(hold, cost, entry).catch((e) => console.error(`[${hold.requestId}] checkpoint failed:`, e.message)),
     recordUsage: (entry) => usage.add(entry),
     touchToken: (id) => touched.add(id),
     channelSucceeded(id) {
@@ -114,8 +133,21 @@ function createDeps(): GatewayDeps {
       maxBodyBytes: config.maxBodyBytes,
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       maxAttempts: config.upstreamMaxAttempts,
+      checkpointIntervalMs: config.checkpointIntervalMs,
     },
   };
+}
+
+const JOURNAL = Symbol.for("gateway.journal");
+
+/** The journal of this process: settlements and usage records kept while the database is unreachable. */
+export function journal(): Journal {
+  const g = globalThis as { [JOURNAL]?: Journal };
+  g[JOURNAL] ??= new Journal(path.join(getConfig().dataDir, "journal"), async (item) => {
+    if (item.kind === "usage") await insertUsageRecords(item.entries);
+    else await settleCredits(item.hold, item.entry);
+  });
+  return g[JOURNAL];
 }
 
 const RUNTIME = Symbol.for("gateway.relayDeps");

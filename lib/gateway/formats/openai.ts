@@ -94,6 +94,7 @@ function parseWith(spec: Spec, raw: Uint8Array): Outcome<ParsedRequest> {
       stream: spec.streams && b.stream === true,
       clientWantsUsage: typeof opts === "object" && opts !== null && (opts as Json).include_usage === true,
       promptBound: bound.value.tokens,
+      cacheWrites: bound.value.cacheWrites,
       maxOutput: spec.maxFields.length ? maxOutput.value : 0,
       outputMultiplier,
     },

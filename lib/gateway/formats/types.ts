@@ -1,3 +1,4 @@
+import type { CacheWrites } from "@/lib/billing/pricing";
 import type { ErrorCode } from "@/lib/errors";
 import type { RelayResult } from "@/lib/gateway/http";
 import type { Outcome } from "@/lib/gateway/types";
@@ -15,6 +16,8 @@ export type ParsedRequest = {
   clientWantsUsage: boolean;
   /** a true upper bound of the prompt tokens any upstream can bill */
   promptBound: number;
+  /** the prompt-cache writes the request can cause */
+  cacheWrites: CacheWrites;
   /** the largest output the client allowed per choice, or null when it set no limit */
   maxOutput: number | null;
   /** how many outputs the upstream may produce and bill (n, best_of) */
