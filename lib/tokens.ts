@@ -12,7 +12,7 @@ import {
 } from "@/lib/db/tokens";
 import { getUserById, type User } from "@/lib/db/users";
 import { ApiError } from "@/lib/errors";
-import { generateApiKey, hashApiKey, keyPreview } from "@/lib/gateway/api-key";
+import { generateApiKey, hashApiKey, keyPreview } from "@/lib/auth/api-key";
 import type { TokenCreate, TokenUpdate } from "@/lib/validation/tokens";
 
 const notFound = () => new ApiError("not_found", "No such token.");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIp, parseCidr } from "@/lib/gateway/cidr";
+import { formatIp, parseCidr } from "@/lib/net/cidr";
 import { groupNameSchema } from "@/lib/validation/users";
 
 /** A model name as clients send it: no whitespace, at most 200 characters. */
