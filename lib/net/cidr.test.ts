@@ -1,16 +1,6 @@
-import { isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  cidrListContains,
-  formatIp,
-  isValidIpOrCidr,
-  normalizeIp,
-  parseCidr,
-  parseCidrList,
-  parseIp,
-  parseIpv6,
-} from "./cidr";
+import { cidrListContains, parseCidrList } from "./cidr";
 
 function list(...rules: string[]) {
   const r = parseCidrList(rules);
@@ -18,87 +8,7 @@ function list(...rules: string[]) {
   return r.list;
 }
 
-describe("parseIp", () => {
-  it("parses IPv6 in every compressed form to the same value", () => {
-    const forms = [
-      "2001:db8:0:0:0:0:0:1",
-      "2001:db8::1",
-      "2001:DB8::0:1",
-      "2001:0db8:0000:0000:0000:0000:0000:0001",
-    ];
-    const values = forms.map((f) => parseIpv6(f));
-    expect(new Set(values).size).toBe(1);
-    expect(values[0]).toBe((0x20010db8n << 96n) | 1n);
-  });
-
-  it("parses the edge forms of IPv6", () => {
-    expect(parseIpv6("::")).toBe(0n);
-    expect(parseIpv6("::1")).toBe(1n);
-    expect(parseIpv6("1::")).toBe(1n << 112n);
-    expect(parseIpv6("1:2:3:4:5:6:7::")).toBe(parseIpv6("1:2:3:4:5:6:7:0"));
-    expect(parseIpv6("::2:3:4:5:6:7:8")).toBe(parseIpv6("0:2:3:4:5:6:7:8"));
-    expect(parseIpv6("::ffff:1.2.3.4")).toBe((0xffffn << 32n) | 0x01020304n);
-    expect(parseIpv6("1:2:3:4:5:6:1.2.3.4")).toBe(parseIpv6("1:2:3:4:5:6:102:304"));
-  });
-
-  it("rejects malformed addresses", () => {
-    const bad = [
-      "", " ", "1.2.3.256", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.-1", " 1.2.3.4", "1.2.3.4 ",
-      "1.2.3.4a", "1::2::3", ":1::2", "1::2:", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::",
-      "g::1", ":::", "1.2.3.4::", "::1.2.3", "::ffff:1.2.3.256", "1:2:3:4:5:6:7:1.2.3.4", "[::1]",
-    ];
-    for (const s of bad) expect(parseIp(s), s).toBeNull();
-  });
-
-  it("strips a zone id from an address", () => {
-    expect(normalizeIp("fe80::1%eth0")).toBe("fe80::1");
-  });
-
-  it("agrees with node:net.isIP on generated addresses", () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), (s) => {
-        expect(parseIp(s)).not.toBeNull();
-        expect(isIP(s)).not.toBe(0);
-      }),
-    );
-  });
-
-  it("round-trips through the canonical form", () => {
-    fc.assert(
-      fc.property(fc.ipV6(), (s) => {
-        const ip = parseIp(s)!;
-        expect(parseIp(formatIp(ip))).toEqual(ip);
-      }),
-    );
-    expect(formatIp(parseIp("2001:db8:0:0:1:0:0:1")!)).toBe("2001:db8::1:0:0:1");
-    expect(formatIp(parseIp("0:0:0:0:0:0:0:0")!)).toBe("::");
-    expect(formatIp(parseIp("1:0:2:3:4:5:6:7")!)).toBe("1:0:2:3:4:5:6:7");
-  });
-
-  it("normalizes IPv4-mapped IPv6 to IPv4", () => {
-    expect(normalizeIp("::ffff:1.2.3.4")).toBe("1.2.3.4");
-    expect(normalizeIp("::FFFF:0102:0304")).toBe("1.2.3.4");
-    expect(normalizeIp("::1.2.3.4")).toBe("::102:304");
-  });
-});
-
-describe("parseCidr / isValidIpOrCidr", () => {
-  it("accepts addresses and ranges", () => {
-    for (const s of ["1.2.3.4", "0.0.0.0/0", "10.0.0.0/8", "1.2.3.4/32", "::/0", "::1/128", "2001:db8::/32", "::ffff:1.2.3.0/120"]) {
-      expect(isValidIpOrCidr(s), s).toBe(true);
-    }
-  });
-
-  it("rejects bad prefixes, zone ids, spaces and empties", () => {
-    for (const s of ["1.2.3.4/33", "::1/129", "1.2.3.4/", "1.2.3.4/-1", "1.2.3.4/08", "1.2.3.4/2/4", "/8", "", " ", "1.2.3.4 /8", "10.0.0.0/ 8", "fe80::1%eth0", "fe80::/10%eth0", "1.2.3.256/24"]) {
-      expect(isValidIpOrCidr(s), s).toBe(false);
-    }
-  });
-
-  it("clears host bits", () => {
-    expect(parseCidr("10.1.2.3/8")).toEqual(parseCidr("10.0.0.0/8"));
-  });
-
+describe("parseCidrList", () => {
   it("reports every invalid entry of a list", () => {
     expect(parseCidrList(["1.2.3.4", "nope", "::1/129"])).toEqual({ ok: false, invalid: ["nope", "::1/129"] });
     expect(parseCidrList([])).toEqual({ ok: true, list: [] });
