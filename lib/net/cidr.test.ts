@@ -16,20 +16,12 @@ describe("parseCidrList", () => {
 });
 
 describe("cidrListContains", () => {
-  it("matches the first and last address of a v4 range and not the neighbours", () => {
-    const l = list("192.168.1.0/24");
-    expect(cidrListContains(l, "192.168.1.0")).toBe(true);
-    expect(cidrListContains(l, "192.168.1.255")).toBe(true);
-    expect(cidrListContains(l, "192.168.0.255")).toBe(false);
-    expect(cidrListContains(l, "192.168.2.0")).toBe(false);
-  });
-
-  it("matches the first and last address of a v6 range and not the neighbours", () => {
-    const l = list("2001:db8::/32");
-    expect(cidrListContains(l, "2001:db8::")).toBe(true);
-    expect(cidrListContains(l, "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff")).toBe(true);
-    expect(cidrListContains(l, "2001:db7:ffff:ffff:ffff:ffff:ffff:ffff")).toBe(false);
-    expect(cidrListContains(l, "2001:db9::")).toBe(false);
+  it.each([
+    ["192.168.1.0/24", "192.168.1.0", "192.168.1.255", "192.168.0.255", "192.168.2.0"],
+    ["2001:db8::/32", "2001:db8::", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff", "2001:db7:ffff:ffff:ffff:ffff:ffff:ffff", "2001:db9::"],
+  ])("matches the first and last address of %s and not the neighbours", (rule, first, last, below, above) => {
+    const l = list(rule);
+    expect([first, last, below, above].map((ip) => cidrListContains(l, ip))).toEqual([true, true, false, false]);
   });
 
   it("treats /0 as everything of its family only", () => {
@@ -43,26 +35,25 @@ describe("cidrListContains", () => {
     expect(cidrListContains(list("0.0.0.0/0"), "2001:db8::1")).toBe(false);
   });
 
-  it("treats /32 and /128 as exactly one address", () => {
-    expect(cidrListContains(list("1.2.3.4/32"), "1.2.3.4")).toBe(true);
-    expect(cidrListContains(list("1.2.3.4/32"), "1.2.3.5")).toBe(false);
-    expect(cidrListContains(list("::1/128"), "::1")).toBe(true);
-    expect(cidrListContains(list("::1/128"), "::2")).toBe(false);
-    expect(cidrListContains(list("::1"), "0:0:0:0:0:0:0:1")).toBe(true);
-  });
-
-  it("matches IPv4-mapped peers against IPv4 rules and mapped rules against IPv4 peers", () => {
-    expect(cidrListContains(list("1.2.3.0/24"), "::ffff:1.2.3.4")).toBe(true);
-    expect(cidrListContains(list("1.2.3.0/24"), "::ffff:1.2.4.4")).toBe(false);
-    expect(cidrListContains(list("::ffff:1.2.3.4"), "1.2.3.4")).toBe(true);
-    expect(cidrListContains(list("::ffff:1.2.3.0/120"), "1.2.3.200")).toBe(true);
-    expect(cidrListContains(list("::ffff:1.2.3.0/120"), "1.2.4.0")).toBe(false);
-    expect(cidrListContains(list("::ffff:0:0/96"), "8.8.8.8")).toBe(true);
-  });
-
-  it("does not treat IPv4-compatible or other v6 as IPv4", () => {
-    expect(cidrListContains(list("1.2.3.4"), "::1.2.3.4")).toBe(false);
-    expect(cidrListContains(list("1.2.3.4"), "64:ff9b::1.2.3.4")).toBe(false);
+  it.each([
+    // /32 and /128 are exactly one address
+    ["1.2.3.4/32", "1.2.3.4", true],
+    ["1.2.3.4/32", "1.2.3.5", false],
+    ["::1/128", "::1", true],
+    ["::1/128", "::2", false],
+    ["::1", "0:0:0:0:0:0:0:1", true],
+    // IPv4-mapped peers match IPv4 rules, mapped rules match IPv4 peers
+    ["1.2.3.0/24", "::ffff:1.2.3.4", true],
+    ["1.2.3.0/24", "::ffff:1.2.4.4", false],
+    ["::ffff:1.2.3.4", "1.2.3.4", true],
+    ["::ffff:1.2.3.0/120", "1.2.3.200", true],
+    ["::ffff:1.2.3.0/120", "1.2.4.0", false],
+    ["::ffff:0:0/96", "8.8.8.8", true],
+    // IPv4-compatible and other IPv6 forms are not IPv4
+    ["1.2.3.4", "::1.2.3.4", false],
+    ["1.2.3.4", "64:ff9b::1.2.3.4", false],
+  ] as const)("rule %s, peer %s: %s", (rule, peer, inside) => {
+    expect(cidrListContains(list(rule), peer)).toBe(inside);
   });
 
   it("matches nothing for garbage addresses and empty lists", () => {

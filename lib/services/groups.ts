@@ -1,56 +1,36 @@
 import { invalidate } from "@/lib/cache/bus";
 import { listChannels } from "@/lib/db/channels";
-import {
-  countUsersInGroup,
-  createGroup,
-  DEFAULT_GROUP,
-  deleteGroup,
-  getGroup,
-  updateGroup,
-  type GroupRecord,
-} from "@/lib/db/groups";
+import * as db from "@/lib/db/groups";
+import type { GroupRecord } from "@/lib/db/groups";
 import { countTokensInGroup } from "@/lib/db/tokens";
-import { ApiError } from "@/lib/errors";
+import { countUsersInGroup } from "@/lib/db/users";
+import { ApiError, orNotFound } from "@/lib/errors";
+import { withoutRename } from "@/lib/services/rename";
 import type { GroupCreate, GroupUpdate } from "@/lib/validation/groups";
 
-const notFound = () => new ApiError("not_found", "No such group.");
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
-
 /** Admin: creates a group; 409 when the name is taken. */
-export async function adminCreateGroup(input: GroupCreate): Promise<GroupRecord> {
-  try {
-    const group = await createGroup(input);
-    invalidate("routing");
-    return group;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError("conflict", `A group named '${input.name}' exists.`, "name");
-    throw err;
-  }
-}
-
-/** Admin: reads one group. */
-export async function adminGetGroup(name: string): Promise<GroupRecord> {
-  const group = await getGroup(name);
-  if (!group) throw notFound();
+export async function createGroup(input: GroupCreate): Promise<GroupRecord> {
+  const group = await db.createGroup(input);
+  invalidate("routing");
   return group;
 }
 
+/** Admin: reads one group. */
+export async function getGroup(name: string): Promise<GroupRecord> {
+  return orNotFound(await db.getGroup(name), "group");
+}
+
 /** Admin: changes a group's ratio, description or selectability (renaming is not supported). */
-export async function adminUpdateGroup(name: string, input: GroupUpdate): Promise<GroupRecord> {
-  const { name: newName, ...changes } = input;
-  if (newName !== undefined && newName !== name) {
-    throw new ApiError("invalid_request", "name: groups cannot be renamed", "name");
-  }
-  const group = await updateGroup(name, changes);
-  if (!group) throw notFound();
+export async function updateGroup(name: string, input: GroupUpdate): Promise<GroupRecord> {
+  const group = await db.updateGroup(name, withoutRename(name, input, "groups"));
   invalidate("routing");
   return group;
 }
 
 /** Admin: deletes a group nobody uses; `default` and groups in use are refused with 409. */
-export async function adminDeleteGroup(name: string): Promise<void> {
-  if (name === DEFAULT_GROUP) throw new ApiError("conflict", "The default group cannot be deleted.");
-  if (!(await getGroup(name))) throw notFound();
+export async function deleteGroup(name: string): Promise<void> {
+  if (name === db.DEFAULT_GROUP) throw new ApiError("conflict", "The default group cannot be deleted.");
+  await getGroup(name);
   const [users, tokens, channels] = await Promise.all([
     countUsersInGroup(name),
     countTokensInGroup(name),
@@ -64,7 +44,7 @@ export async function adminDeleteGroup(name: string): Promise<void> {
     ].filter(Boolean);
     throw new ApiError("conflict", `Group '${name}' is still used by ${uses.join(", ")}; move them first.`);
   }
-  if (!(await deleteGroup(name))) throw notFound();
+  await db.deleteGroup(name);
   invalidate("routing");
 }
 
