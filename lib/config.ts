@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseCidrList, type CidrList } from "@/lib/gateway/cidr";
+import { parseCidrList, type CidrList } from "@/lib/net/cidr";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])

@@ -58,6 +58,17 @@ export class ApiError extends Error {
   }
 }
 
+/** 404 `not_found` naming what is missing: `notFoundError("token")` says "No such token." */
+export function notFoundError(what: string): ApiError {
+  return new ApiError("not_found", `No such ${what}.`);
+}
+
+/** The value, or 404 `not_found` naming `what` when there is none. */
+export function orNotFound<T>(value: T | null, what: string): T {
+  if (value === null) throw notFoundError(what);
+  return value;
+}
+
 /** The contract's error envelope. */
 export function errorBody(code: string, message: string, param: string | null = null, type?: string): ErrorBody {
   return {

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { getConfig } from "@/lib/config";
+import { isConflict } from "@/lib/db/errors";
 import { createFirstAdmin, createUser } from "@/lib/db/users";
 import { signupSchema } from "@/lib/validation/auth";
 
@@ -59,7 +60,7 @@ export async function registerAction(_: SignupState, form: FormData): Promise<Si
       passwordHash: await hashPassword(parsed.data.password),
     });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") {
+    if (isConflict(err)) {
       return { fieldErrors: { email: "An account with this email exists." }, values: raw };
     }
     throw err;

@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import { Badge } from "@/components/ui/badge";
-import type { pricedModelToJson } from "@/lib/models";
+import type { pricedModelToJson } from "@/lib/services/models";
 import { formatDollars, formatNumber } from "@/lib/format";
 
 export type PricedModelRow = ReturnType<typeof pricedModelToJson>;

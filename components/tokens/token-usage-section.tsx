@@ -10,16 +10,16 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { Actor } from "@/lib/auth/guards";
 import { fillDays, windowStart } from "@/lib/dashboard/series";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
-import { usagePage, usageSummary, usageToJson } from "@/lib/usage";
+import { listUsage, summarizeUsage, usageToJson } from "@/lib/services/usage";
 
 /** A token's numbers, chart, spend per model and recent requests (server component, streamed). */
 export async function TokenUsageSection({ actor, token }: { actor: Actor; token: TokenRow }) {
   const from = windowStart(30);
   const scope = { userId: token.userId, tokenId: token.id };
   const [days, models, recent] = await Promise.all([
-    usageSummary(actor, { ...scope, groupBy: "day", from }),
-    usageSummary(actor, { ...scope, groupBy: "model" }),
-    usagePage(actor, { ...scope, limit: 10 }),
+    summarizeUsage(actor, { ...scope, groupBy: "day", from }),
+    summarizeUsage(actor, { ...scope, groupBy: "model" }),
+    listUsage(actor, { ...scope, limit: 10 }),
   ]);
   const series = fillDays(days, from, 30);
   const requests30 = series.reduce((s, d) => s + d.requests, 0);

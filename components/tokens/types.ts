@@ -1,4 +1,4 @@
-import type { tokenToJson } from "@/lib/tokens";
+import type { tokenToJson } from "@/lib/services/tokens";
 
 /** A token as the dashboard receives it (CONTRACT §3 Token). */
 export type TokenRow = ReturnType<typeof tokenToJson>;

@@ -1,4 +1,4 @@
-import type { usageToJson } from "@/lib/usage";
+import type { usageToJson } from "@/lib/services/usage";
 
 /** A usage record as the dashboard receives it (CONTRACT §3 UsageRecord). */
 export type UsageRecordRow = ReturnType<typeof usageToJson>;

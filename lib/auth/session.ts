@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/options";
-import { getUserById, type User } from "@/lib/db/users";
+import { getUser, type User } from "@/lib/db/users";
 
 /**
  * The signed-in user, re-read from the database on every call so that a role change,
@@ -10,7 +10,7 @@ import { getUserById, type User } from "@/lib/db/users";
 export async function getSessionUser(): Promise<User | null> {
   const session = (await getServerSession(authOptions)) as { uid?: number } | null;
   if (!session?.uid) return null;
-  const user = await getUserById(session.uid);
+  const user = await getUser(session.uid);
   return user?.status === "active" ? user : null;
 }
 

@@ -1,6 +1,6 @@
 import { listGroups } from "@/lib/db/groups";
 import type { User } from "@/lib/db/users";
-import { modelsForGroup } from "@/lib/models";
+import { modelsForGroup } from "@/lib/services/models";
 
 export type TokenGroupOption = { name: string; ratio: number; description: string; models: string[] };
 

@@ -1,5 +1,6 @@
 import { catalogModels } from "@/lib/billing/catalog";
 import { getDb } from "@/lib/db/client";
+import { isConflict } from "@/lib/db/errors";
 
 const SEEDED = "catalog_seeded";
 
@@ -13,7 +14,7 @@ export async function seedCatalog(): Promise<boolean> {
   if (await db.setting.findUnique({ where: { key: SEEDED }, select: { key: true } })) return false;
   try {
     await db.$transaction(async (tx) => {
-      // Claimed first: a second instance starting at the same moment fails here (P2002) and skips.
+      // Claimed first: a second instance starting at the same moment conflicts here and skips.
       await tx.setting.create({ data: { key: SEEDED, value: new Date().toISOString() }, select: { key: true } });
       const existing = new Set(
         (await tx.modelPrice.findMany({ select: { name: true } })).map((m) => m.name),
@@ -23,7 +24,7 @@ export async function seedCatalog(): Promise<boolean> {
     });
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") return false;
+    if (isConflict(err)) return false;
     throw err;
   }
 }

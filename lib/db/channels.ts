@@ -1,4 +1,6 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { mapWriteErrors } from "@/lib/db/errors";
+import { stringList, stringMap } from "@/lib/db/json-columns";
 
 const channelSelect = {
   id: true,
@@ -19,52 +21,33 @@ const channelSelect = {
   lastSuccessAt: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} satisfies Prisma.ChannelSelect;
+
+type Row = Prisma.ChannelGetPayload<{ select: typeof channelSelect }>;
 
 export type ChannelStatus = "active" | "disabled" | "auto_disabled";
 
 /** A channel with its upstream key (never send `apiKey` to a client; see channelToJson). */
-export type ChannelRecord = {
-  id: number;
-  name: string;
-  type: string;
-  baseUrl: string;
-  apiKey: string;
+export type ChannelRecord = Omit<Row, "models" | "modelMapping" | "groups" | "status"> & {
   models: string[];
   modelMapping: Record<string, string>;
   groups: string[];
-  priority: number;
-  weight: number;
   status: ChannelStatus;
-  consecutiveFailures: number;
-  totalFailures: number;
-  lastError: string | null;
-  lastFailureAt: Date | null;
-  lastSuccessAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
 };
 
-type Row = Omit<ChannelRecord, "models" | "modelMapping" | "groups" | "status"> & {
-  models: unknown;
-  modelMapping: unknown;
-  groups: unknown;
-  status: string;
-};
+export type NewChannel = Pick<ChannelRecord, "name" | "type" | "baseUrl" | "apiKey" | "models" | "modelMapping" | "groups"> &
+  Partial<Pick<ChannelRecord, "priority" | "weight">> & { status?: "active" | "disabled" };
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
+export type ChannelChanges = Partial<NewChannel & Pick<ChannelRecord, "consecutiveFailures">>;
 
-function mapping(v: unknown): Record<string, string> {
-  if (!v || typeof v !== "object" || Array.isArray(v)) return {};
-  return Object.fromEntries(Object.entries(v).filter(([, to]) => typeof to === "string")) as Record<string, string>;
-}
+const missing = { notFound: "channel" };
 
 function toChannel(row: Row): ChannelRecord {
   return {
     ...row,
-    models: strings(row.models),
-    modelMapping: mapping(row.modelMapping),
-    groups: strings(row.groups),
+    models: stringList(row.models),
+    modelMapping: stringMap(row.modelMapping),
+    groups: stringList(row.groups),
     status: row.status as ChannelStatus,
   };
 }
@@ -85,28 +68,19 @@ export async function getChannel(id: number): Promise<ChannelRecord | null> {
   return row ? toChannel(row) : null;
 }
 
-export type NewChannel = Pick<ChannelRecord, "name" | "type" | "baseUrl" | "apiKey" | "models" | "modelMapping" | "groups"> &
-  Partial<Pick<ChannelRecord, "priority" | "weight">> & { status?: "active" | "disabled" };
-
 /** Creates a channel. */
 export async function createChannel(input: NewChannel): Promise<ChannelRecord> {
   const row = await getDb().channel.create({ data: input, select: channelSelect });
   return toChannel(row);
 }
 
-export type ChannelChanges = Partial<Omit<NewChannel, "status">> & {
-  status?: "active" | "disabled";
-  consecutiveFailures?: number;
-};
-
-/** Updates a channel; null when there is no such channel. */
-export async function updateChannel(id: number, changes: ChannelChanges): Promise<ChannelRecord | null> {
-  const { count } = await getDb().channel.updateMany({ where: { id }, data: changes });
-  return count ? getChannel(id) : null;
+/** Updates a channel; 404 when there is no such channel. */
+export async function updateChannel(id: number, changes: ChannelChanges): Promise<ChannelRecord> {
+  const row = await mapWriteErrors(() => getDb().channel.update({ where: { id }, data: changes, select: channelSelect }), missing);
+  return toChannel(row);
 }
 
-/** Deletes a channel; false when there was none. */
-export async function deleteChannel(id: number): Promise<boolean> {
-  const { count } = await getDb().channel.deleteMany({ where: { id } });
-  return count > 0;
+/** Deletes a channel; 404 when there is none. */
+export async function deleteChannel(id: number): Promise<void> {
+  await mapWriteErrors(() => getDb().channel.delete({ where: { id }, select: { id: true } }), missing);
 }

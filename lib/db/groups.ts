@@ -1,6 +1,25 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { mapWriteErrors } from "@/lib/db/errors";
 
 export const DEFAULT_GROUP = "default";
+
+const groupSelect = {
+  name: true,
+  ratio: true,
+  description: true,
+  selectable: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.GroupSelect;
+
+/** A pricing group. */
+export type GroupRecord = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
+
+export type NewGroup = Pick<GroupRecord, "name" | "ratio"> & Partial<Pick<GroupRecord, "description" | "selectable">>;
+
+export type GroupChanges = Partial<Pick<GroupRecord, "ratio" | "description" | "selectable">>;
+
+const missing = { notFound: "group" };
 
 /** Creates the `default` group (ratio 1) unless it exists. */
 export async function ensureDefaultGroup(): Promise<void> {
@@ -17,24 +36,6 @@ export async function groupExists(name: string): Promise<boolean> {
   return (await getDb().group.count({ where: { name } })) > 0;
 }
 
-const groupSelect = {
-  name: true,
-  ratio: true,
-  description: true,
-  selectable: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
-
-export type GroupRecord = {
-  name: string;
-  ratio: number;
-  description: string;
-  selectable: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-};
-
 /** Every group, by name. */
 export function listGroups(): Promise<GroupRecord[]> {
   return getDb().group.findMany({ orderBy: { name: "asc" }, select: groupSelect });
@@ -45,27 +46,19 @@ export function getGroup(name: string): Promise<GroupRecord | null> {
   return getDb().group.findUnique({ where: { name }, select: groupSelect });
 }
 
-/** Creates a group; throws Prisma's P2002 when the name is taken. */
-export function createGroup(input: { name: string; ratio: number; description?: string; selectable?: boolean }) {
-  return getDb().group.create({ data: input, select: groupSelect });
+/** Creates a group; 409 conflict when the name is taken. */
+export function createGroup(input: NewGroup): Promise<GroupRecord> {
+  return mapWriteErrors(() => getDb().group.create({ data: input, select: groupSelect }), {
+    conflict: { message: `A group named '${input.name}' exists.`, param: "name" },
+  });
 }
 
-/** Updates a group; null when there is no such group. */
-export async function updateGroup(
-  name: string,
-  changes: Partial<Pick<GroupRecord, "ratio" | "description" | "selectable">>,
-): Promise<GroupRecord | null> {
-  const { count } = await getDb().group.updateMany({ where: { name }, data: changes });
-  return count ? getGroup(name) : null;
+/** Updates a group; 404 when there is no such group. */
+export function updateGroup(name: string, changes: GroupChanges): Promise<GroupRecord> {
+  return mapWriteErrors(() => getDb().group.update({ where: { name }, data: changes, select: groupSelect }), missing);
 }
 
-/** Deletes a group; false when there was none. */
-export async function deleteGroup(name: string): Promise<boolean> {
-  const { count } = await getDb().group.deleteMany({ where: { name } });
-  return count > 0;
-}
-
-/** How many users belong to a group. */
-export function countUsersInGroup(group: string): Promise<number> {
-  return getDb().user.count({ where: { group } });
+/** Deletes a group; 404 when there is none. */
+export async function deleteGroup(name: string): Promise<void> {
+  await mapWriteErrors(() => getDb().group.delete({ where: { name }, select: { name: true } }), missing);
 }

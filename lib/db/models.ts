@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { mapWriteErrors } from "@/lib/db/errors";
 
 const modelSelect = {
   name: true,
@@ -10,22 +11,18 @@ const modelSelect = {
   enabled: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} satisfies Prisma.ModelPriceSelect;
 
 /** A model and its price (CONTRACT §2). */
-export type ModelRecord = {
-  name: string;
-  modelRatio: number;
-  completionRatio: number;
-  cacheRatio: number;
-  fixedPrice: number | null;
-  maxOutputTokens: number;
-  enabled: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type ModelRecord = Prisma.ModelPriceGetPayload<{ select: typeof modelSelect }>;
 
-export type ModelInput = Omit<ModelRecord, "createdAt" | "updatedAt">;
+type ModelFields = Omit<ModelRecord, "createdAt" | "updatedAt">;
+
+export type NewModel = Pick<ModelFields, "name" | "modelRatio"> & Partial<ModelFields>;
+
+export type ModelChanges = Partial<Omit<ModelFields, "name">>;
+
+const missing = { notFound: "model" };
 
 /** Every model, by name; only the enabled ones with `enabledOnly`. */
 export function listModels(opts: { enabledOnly?: boolean } = {}): Promise<ModelRecord[]> {
@@ -41,19 +38,19 @@ export function getModel(name: string): Promise<ModelRecord | null> {
   return getDb().modelPrice.findUnique({ where: { name }, select: modelSelect });
 }
 
-/** Creates a model; throws Prisma's P2002 when the name is taken. */
-export function createModel(input: Pick<ModelInput, "name" | "modelRatio"> & Partial<ModelInput>) {
-  return getDb().modelPrice.create({ data: input, select: modelSelect });
+/** Creates a model; 409 conflict when the name is taken. */
+export function createModel(input: NewModel): Promise<ModelRecord> {
+  return mapWriteErrors(() => getDb().modelPrice.create({ data: input, select: modelSelect }), {
+    conflict: { message: `A model named '${input.name}' exists.`, param: "name" },
+  });
 }
 
-/** Updates a model; null when there is no such model. */
-export async function updateModel(name: string, changes: Partial<Omit<ModelInput, "name">>): Promise<ModelRecord | null> {
-  const { count } = await getDb().modelPrice.updateMany({ where: { name }, data: changes });
-  return count ? getModel(name) : null;
+/** Updates a model; 404 when there is no such model. */
+export function updateModel(name: string, changes: ModelChanges): Promise<ModelRecord> {
+  return mapWriteErrors(() => getDb().modelPrice.update({ where: { name }, data: changes, select: modelSelect }), missing);
 }
 
-/** Deletes a model; false when there was none. */
-export async function deleteModel(name: string): Promise<boolean> {
-  const { count } = await getDb().modelPrice.deleteMany({ where: { name } });
-  return count > 0;
+/** Deletes a model; 404 when there is none. */
+export async function deleteModel(name: string): Promise<void> {
+  await mapWriteErrors(() => getDb().modelPrice.delete({ where: { name }, select: { name: true } }), missing);
 }

@@ -1,4 +1,6 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { mapWriteErrors } from "@/lib/db/errors";
+import { stringList } from "@/lib/db/json-columns";
 
 const tokenSelect = {
   id: true,
@@ -18,51 +20,33 @@ const tokenSelect = {
   createdAt: true,
   updatedAt: true,
   user: { select: { group: true } },
-} as const;
+} satisfies Prisma.TokenSelect;
 
-/** A token as the management API sees it; `group` is effective (the owner's when not pinned). */
-export type TokenRecord = {
-  id: number;
-  userId: number;
-  name: string;
-  keyHash: string;
-  keyPreview: string;
+type Row = Prisma.TokenGetPayload<{ select: typeof tokenSelect }>;
+
+export type TokenStatus = "active" | "disabled";
+
+/** A token as the management API sees it: credits as numbers, lists parsed, `group` effective (the owner's when not pinned). */
+export type TokenRecord = Omit<Row, "quota" | "usedQuota" | "heldQuota" | "allowedModels" | "allowedIps" | "group" | "status" | "user"> & {
   quota: number | null;
   usedQuota: number;
   heldQuota: number;
-  expiresAt: Date | null;
   allowedModels: string[];
   allowedIps: string[];
+  status: TokenStatus;
+  group: string;
   /** The group the token is pinned to, or null when it follows its owner. */
   pinnedGroup: string | null;
-  group: string;
-  status: "active" | "disabled";
-  lastUsedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
 };
 
-type Row = {
-  id: number;
-  userId: number;
-  name: string;
-  keyHash: string;
-  keyPreview: string;
-  quota: bigint | null;
-  usedQuota: bigint;
-  heldQuota: bigint;
-  expiresAt: Date | null;
-  allowedModels: unknown;
-  allowedIps: unknown;
+/** What a new token is made of (the caller generated the key; only its hash is stored); `group` null = follow the owner. */
+export type NewToken = Pick<TokenRecord, "userId" | "name" | "keyHash" | "keyPreview" | "quota" | "expiresAt" | "allowedModels" | "allowedIps"> & {
   group: string | null;
-  status: string;
-  lastUsedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  user: { group: string };
 };
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
+export type TokenChanges = Partial<Omit<NewToken, "keyHash" | "keyPreview"> & Pick<TokenRecord, "status">>;
+
+const missing = { notFound: "token" };
 
 function toToken({ user, group, ...row }: Row): TokenRecord {
   return {
@@ -70,11 +54,11 @@ function toToken({ user, group, ...row }: Row): TokenRecord {
     quota: row.quota === null ? null : Number(row.quota),
     usedQuota: Number(row.usedQuota),
     heldQuota: Number(row.heldQuota),
-    allowedModels: strings(row.allowedModels),
-    allowedIps: strings(row.allowedIps),
+    allowedModels: stringList(row.allowedModels),
+    allowedIps: stringList(row.allowedIps),
     pinnedGroup: group,
     group: group ?? user.group,
-    status: row.status as TokenRecord["status"],
+    status: row.status as TokenStatus,
   };
 }
 
@@ -94,19 +78,7 @@ export async function getToken(id: number): Promise<TokenRecord | null> {
   return row ? toToken(row) : null;
 }
 
-export type NewToken = {
-  userId: number;
-  name: string;
-  keyHash: string;
-  keyPreview: string;
-  quota: number | null;
-  expiresAt: Date | null;
-  allowedModels: string[];
-  allowedIps: string[];
-  group: string | null;
-};
-
-/** Inserts a token (the caller generated the key and keeps it; only its hash is stored). */
+/** Inserts a token. */
 export async function createToken(input: NewToken): Promise<TokenRecord> {
   const row = await getDb().token.create({
     data: { ...input, quota: input.quota === null ? null : BigInt(input.quota) },
@@ -115,34 +87,18 @@ export async function createToken(input: NewToken): Promise<TokenRecord> {
   return toToken(row);
 }
 
-export type TokenChanges = Partial<{
-  userId: number;
-  name: string;
-  quota: number | null;
-  expiresAt: Date | null;
-  allowedModels: string[];
-  allowedIps: string[];
-  group: string | null;
-  status: "active" | "disabled";
-}>;
-
-/** Updates a token; null when there is no such token. */
-export async function updateToken(id: number, changes: TokenChanges): Promise<TokenRecord | null> {
+/** Updates a token; 404 when there is no such token. */
+export async function updateToken(id: number, changes: TokenChanges): Promise<TokenRecord> {
   const { quota, ...rest } = changes;
   const data = quota === undefined ? rest : { ...rest, quota: quota === null ? null : BigInt(quota) };
-  const { count } = await getDb().token.updateMany({ where: { id }, data });
-  return count ? getToken(id) : null;
+  const row = await mapWriteErrors(() => getDb().token.update({ where: { id }, data, select: tokenSelect }), missing);
+  return toToken(row);
 }
 
-/** Deletes a token for good and answers its keyHash (for cache invalidation), or null when absent. */
-export async function deleteToken(id: number): Promise<string | null> {
-  try {
-    const row = await getDb().token.delete({ where: { id }, select: { keyHash: true } });
-    return row.keyHash;
-  } catch (err) {
-    if ((err as { code?: string }).code === "P2025") return null;
-    throw err;
-  }
+/** Deletes a token for good and answers its keyHash (for cache invalidation); 404 when absent. */
+export async function deleteToken(id: number): Promise<string> {
+  const row = await mapWriteErrors(() => getDb().token.delete({ where: { id }, select: { keyHash: true } }), missing);
+  return row.keyHash;
 }
 
 /** How many tokens are pinned to a group. */

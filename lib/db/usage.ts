@@ -17,26 +17,10 @@ const usageSelect = {
   estimated: true,
   latencyMs: true,
   createdAt: true,
-} as const;
+} satisfies Prisma.UsageRecordSelect;
 
-export type UsageRow = {
-  id: number;
-  requestId: string;
-  userId: number;
-  tokenId: number;
-  tokenName: string;
-  model: string;
-  channelId: number | null;
-  promptTokens: number;
-  completionTokens: number;
-  cachedTokens: number;
-  cost: number;
-  status: number;
-  stream: boolean;
-  estimated: boolean;
-  latencyMs: number;
-  createdAt: Date;
-};
+/** A usage record, its cost in credits as a number. */
+export type UsageRow = Omit<Prisma.UsageRecordGetPayload<{ select: typeof usageSelect }>, "cost"> & { cost: number };
 
 /** Which records a listing or summary covers; `from` inclusive, `to` exclusive. */
 export type UsageFilter = {

@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
+import { mapWriteErrors } from "@/lib/db/errors";
 
 const userSelect = {
   id: true,
@@ -11,48 +12,39 @@ const userSelect = {
   status: true,
   createdAt: true,
   updatedAt: true,
-} as const;
+} satisfies Prisma.UserSelect;
+
+type Row = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
 export type Role = "user" | "admin";
+export type UserStatus = "active" | "disabled";
 
-export type User = {
-  id: number;
-  email: string;
-  name: string;
+/** A user account (never its password hash), credits as numbers. */
+export type User = Omit<Row, "role" | "status" | "balance" | "heldBalance"> & {
   role: Role;
-  group: string;
+  status: UserStatus;
   balance: number;
   heldBalance: number;
-  status: "active" | "disabled";
-  createdAt: Date;
-  updatedAt: Date;
 };
 
-type Row = {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-  group: string;
-  balance: bigint;
-  heldBalance: bigint;
-  status: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type NewUser = Pick<User, "email"> & Partial<Pick<User, "name" | "role" | "group">> & { passwordHash: string };
+
+export type UserChanges = Partial<Pick<User, "email" | "name" | "role" | "group" | "status"> & { passwordHash: string }>;
+
+const emailTaken = { conflict: { message: "A user with this email exists.", param: "email" }, notFound: "user" };
 
 function toUser(row: Row): User {
   return {
     ...row,
     role: row.role as Role,
-    status: row.status as User["status"],
+    status: row.status as UserStatus,
     balance: Number(row.balance),
     heldBalance: Number(row.heldBalance),
   };
 }
 
 /** The user with this id, or null. */
-export async function getUserById(id: number): Promise<User | null> {
+export async function getUser(id: number): Promise<User | null> {
   const row = await getDb().user.findUnique({ where: { id }, select: userSelect });
   return row ? toUser(row) : null;
 }
@@ -68,6 +60,11 @@ export async function getUserCredentials(email: string) {
 /** How many users exist (0 = first run). */
 export function countUsers(): Promise<number> {
   return getDb().user.count();
+}
+
+/** How many users belong to a group. */
+export function countUsersInGroup(group: string): Promise<number> {
+  return getDb().user.count({ where: { group } });
 }
 
 /** The first admin, which ADMIN_API_KEY acts as. */
@@ -86,20 +83,12 @@ export async function listUsers(): Promise<User[]> {
   return rows.map(toUser);
 }
 
-export type NewUser = {
-  email: string;
-  passwordHash: string;
-  name?: string;
-  role?: Role;
-  group?: string;
-};
-
-/** Creates a user; throws Prisma's P2002 when the email is taken. */
+/** Creates a user; 409 conflict when the email is taken. */
 export async function createUser(input: NewUser): Promise<User> {
-  const row = await getDb().user.create({
-    data: { ...input, email: input.email.toLowerCase() },
-    select: userSelect,
-  });
+  const row = await mapWriteErrors(
+    () => getDb().user.create({ data: { ...input, email: input.email.toLowerCase() }, select: userSelect }),
+    emailTaken,
+  );
   return toUser(row);
 }
 
@@ -123,31 +112,11 @@ export async function setPasswordHash(id: number, passwordHash: string): Promise
   await getDb().user.update({ where: { id }, data: { passwordHash }, select: { id: true } });
 }
 
-export type UserChanges = Partial<Pick<User, "email" | "name" | "role" | "group" | "status">> & {
-  passwordHash?: string;
-};
-
-/** Updates a user; null when there is no such user. */
-export async function updateUser(id: number, changes: UserChanges): Promise<User | null> {
+/** Updates a user; 404 when there is no such user, 409 conflict when the new email is taken. */
+export async function updateUser(id: number, changes: UserChanges): Promise<User> {
   const data = changes.email ? { ...changes, email: changes.email.toLowerCase() } : changes;
-  const { count } = await getDb().user.updateMany({ where: { id }, data });
-  return count ? getUserById(id) : null;
-}
-
-/** The public shape of a user in the management API (never the password hash). */
-export function userToJson(user: User) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    group: user.group,
-    balance: user.balance,
-    availableBalance: user.balance - user.heldBalance,
-    status: user.status,
-    createdAt: user.createdAt.toISOString(),
-    updatedAt: user.updatedAt.toISOString(),
-  };
+  const row = await mapWriteErrors(() => getDb().user.update({ where: { id }, data, select: userSelect }), emailTaken);
+  return toUser(row);
 }
 
 /**
@@ -155,7 +124,7 @@ export function userToJson(user: User) {
  * spendable balance (balance - heldBalance) never drops below 0 however many calls race.
  * Answers "ok", "not_found", or "insufficient" when a debit would go below 0.
  */
-export async function adjustBalance(id: number, amount: number): Promise<"ok" | "not_found" | "insufficient"> {
+export async function topUpUser(id: number, amount: number): Promise<"ok" | "not_found" | "insufficient"> {
   const delta = BigInt(amount);
   const changed = await getDb().$executeRaw`
     UPDATE "users" SET "balance" = "balance" + ${delta}, "updatedAt" = ${new Date()}

@@ -1,4 +1,4 @@
-import { extractApiKey, hashApiKey, looksLikeApiKey } from "@/lib/gateway/api-key";
+import { extractApiKey, hashApiKey, looksLikeApiKey } from "@/lib/auth/api-key";
 import { checkTokenAccess } from "@/lib/gateway/checks";
 import type { RelayInput } from "@/lib/gateway/http";
 import type { AuthToken, GatewayDeps, Outcome } from "@/lib/gateway/types";

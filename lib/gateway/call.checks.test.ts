@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { handleRelay } from "@/lib/gateway/call";
 import { chatFormat } from "@/lib/gateway/formats/openai";
-import { parseCidrList } from "@/lib/gateway/cidr";
+import { parseCidrList } from "@/lib/net/cidr";
 import { input, text, world } from "@/lib/gateway/test-world";
 
 const chat = { model: "m", messages: [{ role: "user", content: "hello there" }], max_tokens: 5 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCidrList } from "@/lib/gateway/cidr";
+import { parseCidrList } from "@/lib/net/cidr";
 import { checkModelAllowed, checkModelServed, checkTokenAccess, modelsForToken } from "@/lib/gateway/checks";
 import type { AuthToken, ChannelInfo, RoutingSnapshot } from "@/lib/gateway/types";
 

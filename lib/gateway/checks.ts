@@ -1,4 +1,4 @@
-import { cidrListContains } from "@/lib/gateway/cidr";
+import { cidrListContains } from "@/lib/net/cidr";
 import type { AuthToken, ChannelInfo, ModelInfo, Outcome, RoutingSnapshot } from "@/lib/gateway/types";
 
 /** Checks 2–4 of the contract: the token is active, not expired, and the client IP is allowed. */

@@ -1,6 +1,6 @@
 // The relay core's view of HTTP: a request it reads and an answer it returns, independent of
 // whether Node's http server (lib/server) or a Web Request/Response (app/v1 routes) carries them.
-import type { HeaderSource } from "@/lib/gateway/api-key";
+import type { HeaderSource } from "@/lib/auth/api-key";
 import type { Outcome } from "@/lib/gateway/types";
 
 export type RelayInput = {

@@ -1,7 +1,7 @@
 // In-memory dependencies for the relay core's tests: a token store, a ledger, a usage sink, channel
 // health counters and a scripted upstream. No sockets, no database, no Next.
+import { hashApiKey } from "@/lib/auth/api-key";
 import { countTokens } from "@/lib/billing/estimate";
-import { hashApiKey } from "@/lib/gateway/api-key";
 import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { isBodyStream } from "@/lib/gateway/http";
 import { UpstreamFailure, type UpstreamRequest, type UpstreamResponse } from "@/lib/gateway/upstream";

@@ -1,5 +1,5 @@
 import type { ModelPricing, TokenUsage } from "@/lib/billing/pricing";
-import type { CidrList } from "@/lib/gateway/cidr";
+import type { CidrList } from "@/lib/net/cidr";
 import type { ErrorCode } from "@/lib/errors";
 import type { UpstreamFetch } from "@/lib/gateway/upstream";
 

@@ -1,6 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Config } from "@/lib/config";
 import { seedCatalog } from "@/lib/db/catalog";
+import { isConflict } from "@/lib/db/errors";
 import { ensureDefaultGroup } from "@/lib/db/groups";
 import { createUser, getUserCredentials } from "@/lib/db/users";
 
@@ -19,7 +20,7 @@ export async function bootstrap(config: Config): Promise<void> {
       console.log(`created admin ${config.adminEmail}`);
     } catch (err) {
       // Another instance starting at the same moment created it first.
-      if ((err as { code?: string }).code !== "P2002") throw err;
+      if (!isConflict(err)) throw err;
     }
   }
 }

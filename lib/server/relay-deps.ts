@@ -12,7 +12,7 @@ import {
   recordChannelSuccess,
   touchTokens,
 } from "@/lib/db/relay";
-import { parseCidrList } from "@/lib/gateway/cidr";
+import { parseCidrList } from "@/lib/net/cidr";
 import { Batcher, TtlCache } from "@/lib/gateway/caches";
 import { memoryRateLimiter, redisRateLimiter } from "@/lib/gateway/rate-limit";
 import { createUpstreamDispatcher, upstreamClient } from "@/lib/server/upstream-client";

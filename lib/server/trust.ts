@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { TLSSocket } from "node:tls";
-import { resolveClientIp } from "@/lib/gateway/client-ip";
-import { cidrListContains, type CidrList } from "@/lib/gateway/cidr";
+import { resolveClientIp } from "@/lib/net/client-ip";
+import { cidrListContains, type CidrList } from "@/lib/net/cidr";
 import { CLIENT_IP_HEADER, PEER_IP_HEADER } from "@/lib/server/headers";
 
 const FORWARDING_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "forwarded"];

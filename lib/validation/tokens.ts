@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatIp, parseCidr } from "@/lib/gateway/cidr";
+import { canonicalCidr } from "@/lib/net/ip";
 import { groupNameSchema } from "@/lib/validation/users";
 
 /** A model name as clients send it: no whitespace, at most 200 characters. */
@@ -9,14 +9,6 @@ export const modelNameSchema = z
   .min(1, "Must not be empty")
   .max(200)
   .regex(/^\S+$/, "Must not contain whitespace");
-
-/** Canonical text of an IP/CIDR rule: host bits cleared, a full-length prefix written as a plain address. */
-export function normalizeIpRule(rule: string): string | null {
-  const range = parseCidr(rule.trim());
-  if (!range) return null;
-  const address = formatIp({ family: range.family, value: range.network });
-  return range.prefix === (range.family === 4 ? 32 : 128) ? address : `${address}/${range.prefix}`;
-}
 
 const dedupe = <T>(xs: T[]) => [...new Set(xs)];
 
@@ -28,7 +20,7 @@ export const allowedIpsSchema = z
       .string()
       .max(100)
       .transform((s, ctx) => {
-        const rule = normalizeIpRule(s);
+        const rule = canonicalCidr(s);
         if (rule === null) {
           ctx.addIssue({ code: "custom", message: `'${s}' is not an IP address or CIDR range` });
           return z.NEVER;

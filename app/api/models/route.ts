@@ -1,6 +1,6 @@
 import { withSession } from "@/lib/auth/guards";
 import { parseQuery } from "@/lib/http";
-import { modelsForGroup, pricedModelToJson, pricingGroupFor } from "@/lib/models";
+import { modelsForGroup, pricedModelToJson, pricingGroupFor } from "@/lib/services/models";
 import { modelsQuerySchema } from "@/lib/validation/models";
 
 // GET /api/models: the models the caller's group (or ?group=) can use, with their effective rates

@@ -8,8 +8,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { fillDays, windowStart } from "@/lib/dashboard/series";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
-import { listTokensFor } from "@/lib/tokens";
-import { usageSummary } from "@/lib/usage";
+import { listTokens } from "@/lib/services/tokens";
+import { summarizeUsage } from "@/lib/services/usage";
 
 export const metadata = { title: "Overview" };
 
@@ -21,10 +21,10 @@ export default async function OverviewPage() {
   const from = windowStart(30, now);
   const scope = { userId: user.id };
   const [days, month, models, tokens] = await Promise.all([
-    usageSummary(actor, { ...scope, groupBy: "day", from }),
-    usageSummary(actor, { ...scope, groupBy: "model", from: monthStart }),
-    usageSummary(actor, { ...scope, groupBy: "model", from }),
-    listTokensFor(actor, user.id),
+    summarizeUsage(actor, { ...scope, groupBy: "day", from }),
+    summarizeUsage(actor, { ...scope, groupBy: "model", from: monthStart }),
+    summarizeUsage(actor, { ...scope, groupBy: "model", from }),
+    listTokens(actor, user.id),
   ]);
   const series = fillDays(days, from, 30);
   const today = series[series.length - 1];

@@ -6,7 +6,7 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { listGroups } from "@/lib/db/groups";
-import { modelsForGroup, pricedModelToJson, pricingGroupFor } from "@/lib/models";
+import { modelsForGroup, pricedModelToJson, pricingGroupFor } from "@/lib/services/models";
 
 export const metadata = { title: "Models & pricing" };
 

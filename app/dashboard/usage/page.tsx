@@ -10,8 +10,8 @@ import { requirePageActor } from "@/lib/dashboard/actor";
 import { daysBetween, fillDays, windowStart } from "@/lib/dashboard/series";
 import { exportHref, usageFilterFromParams, usageQueryString } from "@/lib/dashboard/usage-params";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
-import { listTokensFor } from "@/lib/tokens";
-import { usagePage, usageSummary, usageToJson } from "@/lib/usage";
+import { listTokens } from "@/lib/services/tokens";
+import { listUsage, summarizeUsage, usageToJson } from "@/lib/services/usage";
 import { usagePageParamsSchema } from "@/lib/validation/usage";
 
 export const metadata = { title: "Usage" };
@@ -30,12 +30,12 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const chartDays = daysBetween(chartFrom, chartTo);
 
   const [page, days, totals, byToken, byModel, tokens] = await Promise.all([
-    usagePage(actor, { ...filter, cursor: params.cursor, limit: PAGE_SIZE }),
-    usageSummary(actor, { ...filter, from: chartFrom, to: chartTo, groupBy: "day" }),
-    usageSummary(actor, { ...filter, groupBy: "model" }),
-    usageSummary(actor, { userId: user.id, groupBy: "token" }),
-    usageSummary(actor, { userId: user.id, groupBy: "model" }),
-    listTokensFor(actor, user.id),
+    listUsage(actor, { ...filter, cursor: params.cursor, limit: PAGE_SIZE }),
+    summarizeUsage(actor, { ...filter, from: chartFrom, to: chartTo, groupBy: "day" }),
+    summarizeUsage(actor, { ...filter, groupBy: "model" }),
+    summarizeUsage(actor, { userId: user.id, groupBy: "token" }),
+    summarizeUsage(actor, { userId: user.id, groupBy: "model" }),
+    listTokens(actor, user.id),
   ]);
   const sum = (k: "requests" | "cost" | "promptTokens" | "completionTokens") => totals.reduce((s, b) => s + b[k], 0);
 

@@ -1,4 +1,4 @@
-import type { groupToJson } from "@/lib/groups";
+import type { groupToJson } from "@/lib/services/groups";
 
 /** A group with the channels that serve it and how many users belong to it. */
 export type GroupRow = ReturnType<typeof groupToJson> & {

@@ -1,5 +1,5 @@
 import { withSession } from "@/lib/auth/guards";
-import { changePassword } from "@/lib/account";
+import { changePassword } from "@/lib/services/account";
 import { ApiError } from "@/lib/errors";
 import { parseBody } from "@/lib/http";
 import { changePasswordSchema } from "@/lib/validation/auth";

@@ -1,7 +1,7 @@
 import { withAdmin } from "@/lib/auth/guards";
-import { adminCreateChannel, channelToJson } from "@/lib/channels";
 import { listChannels } from "@/lib/db/channels";
 import { parseBody } from "@/lib/http";
+import { channelToJson, createChannel } from "@/lib/services/channels";
 import { channelCreateSchema } from "@/lib/validation/channels";
 
 // GET /api/admin/channels: every upstream channel (keys masked)
@@ -11,6 +11,6 @@ export const GET = withAdmin(async () => {
 
 // POST /api/admin/channels: add an upstream channel
 export const POST = withAdmin(async (req) => {
-  const channel = await adminCreateChannel(await parseBody(req, channelCreateSchema));
+  const channel = await createChannel(await parseBody(req, channelCreateSchema));
   return Response.json(channelToJson(channel), { status: 201 });
 });

@@ -1,7 +1,7 @@
 import { withAdmin } from "@/lib/auth/guards";
 import { listGroups } from "@/lib/db/groups";
-import { adminCreateGroup, groupToJson } from "@/lib/groups";
 import { parseBody } from "@/lib/http";
+import { createGroup, groupToJson } from "@/lib/services/groups";
 import { groupCreateSchema } from "@/lib/validation/groups";
 
 // GET /api/admin/groups: every pricing group
@@ -11,6 +11,6 @@ export const GET = withAdmin(async () => {
 
 // POST /api/admin/groups: create a group
 export const POST = withAdmin(async (req) => {
-  const group = await adminCreateGroup(await parseBody(req, groupCreateSchema));
+  const group = await createGroup(await parseBody(req, groupCreateSchema));
   return Response.json(groupToJson(group), { status: 201 });
 });

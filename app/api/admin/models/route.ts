@@ -1,7 +1,7 @@
 import { withAdmin } from "@/lib/auth/guards";
 import { listModels } from "@/lib/db/models";
 import { parseBody } from "@/lib/http";
-import { adminCreateModel, modelToJson } from "@/lib/models";
+import { createModel, modelToJson } from "@/lib/services/models";
 import { modelCreateSchema } from "@/lib/validation/models";
 
 // GET /api/admin/models: every model and its price
@@ -11,6 +11,6 @@ export const GET = withAdmin(async () => {
 
 // POST /api/admin/models: add a model and its price
 export const POST = withAdmin(async (req) => {
-  const model = await adminCreateModel(await parseBody(req, modelCreateSchema));
+  const model = await createModel(await parseBody(req, modelCreateSchema));
   return Response.json(modelToJson(model), { status: 201 });
 });

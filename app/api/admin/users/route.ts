@@ -1,7 +1,7 @@
 import { withAdmin } from "@/lib/auth/guards";
-import { listUsers, userToJson } from "@/lib/db/users";
+import { listUsers } from "@/lib/db/users";
 import { parseBody } from "@/lib/http";
-import { adminCreateUser } from "@/lib/users";
+import { createUser, userToJson } from "@/lib/services/users";
 import { userCreateSchema } from "@/lib/validation/users";
 
 // GET /api/admin/users: every user account
@@ -12,6 +12,6 @@ export const GET = withAdmin(async () => {
 
 // POST /api/admin/users: create a user
 export const POST = withAdmin(async (req) => {
-  const user = await adminCreateUser(await parseBody(req, userCreateSchema));
+  const user = await createUser(await parseBody(req, userCreateSchema));
   return Response.json(userToJson(user), { status: 201 });
 });

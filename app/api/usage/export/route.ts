@@ -1,11 +1,11 @@
 import { withSession } from "@/lib/auth/guards";
 import { parseQuery } from "@/lib/http";
-import { usageCsvStream } from "@/lib/usage-csv";
+import { exportUsageCsv } from "@/lib/services/usage-csv";
 import { usageExportQuerySchema } from "@/lib/validation/usage";
 
 // GET /api/usage/export: the caller's usage records matching the filters, as a streamed CSV file
 export const GET = withSession(async (req, { actor }) => {
-  const body = await usageCsvStream(actor, parseQuery(req, usageExportQuerySchema));
+  const body = await exportUsageCsv(actor, parseQuery(req, usageExportQuerySchema));
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(body, {
     headers: {

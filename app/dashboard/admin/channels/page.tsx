@@ -1,10 +1,10 @@
 import { PageHeader } from "@/components/layout/page-header";
 import { ChannelsTable } from "@/components/admin/channels/channels-table";
 import { requireAdmin } from "@/lib/auth/session";
-import { channelToJson } from "@/lib/channels";
 import { listChannels } from "@/lib/db/channels";
 import { listGroups } from "@/lib/db/groups";
 import { listModels } from "@/lib/db/models";
+import { channelToJson } from "@/lib/services/channels";
 
 export const metadata = { title: "Channels" };
 

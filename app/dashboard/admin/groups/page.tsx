@@ -3,8 +3,9 @@ import { GroupsTable } from "@/components/admin/groups/groups-table";
 import type { GroupRow } from "@/components/admin/groups/types";
 import { requireAdmin } from "@/lib/auth/session";
 import { listChannels } from "@/lib/db/channels";
-import { countUsersInGroup, listGroups } from "@/lib/db/groups";
-import { groupToJson } from "@/lib/groups";
+import { listGroups } from "@/lib/db/groups";
+import { countUsersInGroup } from "@/lib/db/users";
+import { groupToJson } from "@/lib/services/groups";
 
 export const metadata = { title: "Groups" };
 

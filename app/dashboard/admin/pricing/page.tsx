@@ -2,7 +2,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ModelsTable } from "@/components/admin/pricing/models-table";
 import { requireAdmin } from "@/lib/auth/session";
 import { listModels } from "@/lib/db/models";
-import { modelToJson } from "@/lib/models";
+import { modelToJson } from "@/lib/services/models";
 
 export const metadata = { title: "Pricing" };
 

@@ -4,7 +4,8 @@ import { UsersTable } from "@/components/admin/users/users-table";
 import { TableSkeleton } from "@/components/dashboard/table-skeleton";
 import { requireAdmin } from "@/lib/auth/session";
 import { listGroups } from "@/lib/db/groups";
-import { listUsers, userToJson } from "@/lib/db/users";
+import { listUsers } from "@/lib/db/users";
+import { userToJson } from "@/lib/services/users";
 
 export const metadata = { title: "Users" };
 

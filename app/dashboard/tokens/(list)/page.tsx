@@ -2,13 +2,13 @@ import { PageHeader } from "@/components/layout/page-header";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { tokenGroupOptions } from "@/lib/dashboard/token-options";
-import { listTokensFor, tokenToJson } from "@/lib/tokens";
+import { listTokens, tokenToJson } from "@/lib/services/tokens";
 
 export const metadata = { title: "Tokens" };
 
 export default async function TokensPage() {
   const { user, actor } = await requirePageActor();
-  const [tokens, groups] = await Promise.all([listTokensFor(actor, user.id), tokenGroupOptions(user)]);
+  const [tokens, groups] = await Promise.all([listTokens(actor, user.id), tokenGroupOptions(user)]);
   return (
     <>
       <PageHeader

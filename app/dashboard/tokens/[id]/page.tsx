@@ -12,7 +12,7 @@ import type { Actor } from "@/lib/auth/guards";
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { tokenGroupOptions } from "@/lib/dashboard/token-options";
 import { ApiError } from "@/lib/errors";
-import { readToken, tokenToJson } from "@/lib/tokens";
+import { getToken, tokenToJson } from "@/lib/services/tokens";
 
 export const metadata = { title: "Token" };
 
@@ -21,7 +21,7 @@ async function loadOwnToken(actor: Actor, raw: string) {
   const id = Number(raw);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   try {
-    const token = await readToken(actor, id);
+    const token = await getToken(actor, id);
     // Admins may read anyone's token through the API; this page shows only the user's own.
     if (token.userId !== actor.user?.id) notFound();
     return token;

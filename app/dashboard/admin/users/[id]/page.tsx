@@ -10,16 +10,17 @@ import { LocalDate } from "@/components/ui/local-date";
 import { requireAdmin } from "@/lib/auth/session";
 import { listGroups } from "@/lib/db/groups";
 import { listTokens } from "@/lib/db/tokens";
-import { getUserById, userToJson } from "@/lib/db/users";
+import { getUser } from "@/lib/db/users";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
-import { tokenToJson } from "@/lib/tokens";
+import { tokenToJson } from "@/lib/services/tokens";
+import { userToJson } from "@/lib/services/users";
 
 export const metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
   const id = Number((await params).id);
-  const found = Number.isSafeInteger(id) && id > 0 ? await getUserById(id) : null;
+  const found = Number.isSafeInteger(id) && id > 0 ? await getUser(id) : null;
   if (!found) notFound();
   const [tokens, groups] = await Promise.all([listTokens(found.id), listGroups()]);
   const user = userToJson(found);

@@ -1,14 +1,8 @@
 import type { Actor } from "@/lib/auth/guards";
-import { resolveOwner } from "@/lib/tokens";
-import {
-  listUsage,
-  summarizeByDay,
-  summarizeByModel,
-  summarizeByToken,
-  type UsageFilter,
-  type UsageRow,
-} from "@/lib/db/usage";
+import * as db from "@/lib/db/usage";
+import type { UsageFilter, UsageRow } from "@/lib/db/usage";
 import { ApiError } from "@/lib/errors";
+import { resolveOwner } from "@/lib/services/owner";
 import type { UsageQuery, UsageSummaryQuery } from "@/lib/validation/usage";
 
 /** The opaque page cursor for a record id. */
@@ -38,20 +32,20 @@ async function scope(
 }
 
 /** One page of the caller's usage records, newest first. */
-export async function usagePage(actor: Actor, q: UsageQuery): Promise<{ data: UsageRow[]; nextCursor: string | null }> {
+export async function listUsage(actor: Actor, q: UsageQuery): Promise<{ data: UsageRow[]; nextCursor: string | null }> {
   const filter: UsageFilter = { ...(await scope(actor, q)), model: q.model };
   const beforeId = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-  const rows = await listUsage(filter, { beforeId, limit: q.limit + 1 });
+  const rows = await db.listUsage(filter, { beforeId, limit: q.limit + 1 });
   const data = rows.slice(0, q.limit);
   return { data, nextCursor: rows.length > q.limit ? encodeCursor(data[data.length - 1].id) : null };
 }
 
 /** The caller's usage totals per UTC day (oldest first), per model or per token (dearest first). */
-export async function usageSummary(actor: Actor, q: UsageSummaryQuery) {
+export async function summarizeUsage(actor: Actor, q: UsageSummaryQuery) {
   const filter = await scope(actor, q);
-  if (q.groupBy === "day") return summarizeByDay(filter);
-  if (q.groupBy === "model") return summarizeByModel(filter);
-  return summarizeByToken(filter);
+  if (q.groupBy === "day") return db.summarizeByDay(filter);
+  if (q.groupBy === "model") return db.summarizeByModel(filter);
+  return db.summarizeByToken(filter);
 }
 
 /** The public shape of a usage record (CONTRACT §3). */

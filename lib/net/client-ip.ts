@@ -1,4 +1,5 @@
-import { cidrListContains, formatIp, parseIp, unmapIp, type CidrList, type IpAddress } from "./cidr";
+import { cidrListContains, type CidrList } from "./cidr";
+import { canonicalIp } from "./ip";
 
 /**
  * Resolves the client address of a request (CONTRACT §1 "Client IP"). The TCP peer is the client
@@ -9,10 +10,9 @@ import { cidrListContains, formatIp, parseIp, unmapIp, type CidrList, type IpAdd
  * IPv6 folded to IPv4; an unparseable peer is answered unchanged (it then matches no allow rule).
  */
 export function resolveClientIp(peer: string, forwardedFor: string | null, trusted: CidrList): string {
-  const peerIp = parseIp(peer.trim());
-  if (peerIp === null) return peer;
-  let current = unmapIp(peerIp);
-  if (!forwardedFor || !cidrListContains(trusted, current)) return formatIp(current);
+  let current = canonicalIp(peer.trim());
+  if (current === null) return peer;
+  if (!forwardedFor || !cidrListContains(trusted, current)) return current;
 
   const hops = forwardedFor.split(",");
   for (let i = hops.length - 1; i >= 0; i--) {
@@ -21,18 +21,16 @@ export function resolveClientIp(peer: string, forwardedFor: string | null, trust
     current = hop;
     if (!cidrListContains(trusted, hop)) break;
   }
-  return formatIp(current);
+  return current;
 }
 
-/** Parses one X-Forwarded-For entry: a bare address, `[v6]`, `[v6]:port` or `v4:port`. */
-function parseForwardedHop(raw: string): IpAddress | null {
+/** Parses one X-Forwarded-For entry (a bare address, `[v6]`, `[v6]:port` or `v4:port`) to canonical text. */
+function parseForwardedHop(raw: string): string | null {
   const entry = raw.trim();
   if (entry.startsWith("[")) {
     const m = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(entry);
-    const ip = m ? parseIp(m[1]) : null;
-    return ip && ip.family === 6 ? unmapIp(ip) : null;
+    return m && m[1].includes(":") ? canonicalIp(m[1]) : null;
   }
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(entry);
-  const ip = parseIp(v4WithPort ? v4WithPort[1] : entry);
-  return ip === null ? null : unmapIp(ip);
+  return canonicalIp(v4WithPort ? v4WithPort[1] : entry);
 }

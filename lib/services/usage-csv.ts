@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/guards";
-import { usagePage } from "@/lib/usage";
-import type { UsageExportQuery } from "@/lib/validation/usage";
+import { CREDITS_PER_USD } from "@/lib/billing/pricing";
 import type { UsageRow } from "@/lib/db/usage";
+import { listUsage, usageToJson } from "@/lib/services/usage";
+import type { UsageExportQuery } from "@/lib/validation/usage";
 
 const COLUMNS = [
   "createdAt",
@@ -20,6 +21,8 @@ const COLUMNS = [
   "latencyMs",
 ] as const;
 
+const PAGE = 500;
+
 /** One CSV field (RFC 4180); text a spreadsheet would run as a formula is prefixed with '. */
 export function csvField(value: unknown): string {
   let s = value === null || value === undefined ? "" : String(value);
@@ -27,23 +30,9 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A record as a CSV line: the columns of its JSON shape plus its cost in dollars. */
 function line(r: UsageRow): string {
-  const row: Record<(typeof COLUMNS)[number], unknown> = {
-    createdAt: r.createdAt.toISOString(),
-    requestId: r.requestId,
-    tokenId: r.tokenId,
-    tokenName: r.tokenName,
-    model: r.model,
-    status: r.status,
-    stream: r.stream,
-    promptTokens: r.promptTokens,
-    cachedTokens: r.cachedTokens,
-    completionTokens: r.completionTokens,
-    cost: r.cost,
-    costUsd: (r.cost / 500_000).toFixed(6),
-    estimated: r.estimated,
-    latencyMs: r.latencyMs,
-  };
+  const row = { ...usageToJson(r), costUsd: (r.cost / CREDITS_PER_USD).toFixed(6) };
   return COLUMNS.map((c) => csvField(row[c])).join(",") + "\r\n";
 }
 
@@ -51,9 +40,9 @@ function line(r: UsageRow): string {
  * Every record matching the filters, newest first, as a CSV stream read page by page. The first page
  * is read before answering, so a refused scope (e.g. a non-admin's ?userId=) throws here, not mid-download.
  */
-export async function usageCsvStream(actor: Actor, q: UsageExportQuery): Promise<ReadableStream<Uint8Array>> {
+export async function exportUsageCsv(actor: Actor, q: UsageExportQuery): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
-  const first = await usagePage(actor, { ...q, limit: 500 });
+  const first = await listUsage(actor, { ...q, limit: PAGE });
   let cursor = first.nextCursor;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -62,7 +51,7 @@ export async function usageCsvStream(actor: Actor, q: UsageExportQuery): Promise
     },
     async pull(controller) {
       if (cursor === null) return;
-      const page = await usagePage(actor, { ...q, cursor, limit: 500 });
+      const page = await listUsage(actor, { ...q, cursor, limit: PAGE });
       if (page.data.length) controller.enqueue(encoder.encode(page.data.map(line).join("")));
       cursor = page.nextCursor;
       if (cursor === null) controller.close();

@@ -1,36 +1,13 @@
 import type { Actor } from "@/lib/auth/guards";
+import { generateApiKey, hashApiKey, keyPreview } from "@/lib/auth/api-key";
 import { invalidate } from "@/lib/cache/bus";
 import { getGroup } from "@/lib/db/groups";
-import {
-  createToken,
-  deleteToken,
-  getToken,
-  listTokens,
-  updateToken,
-  type TokenChanges,
-  type TokenRecord,
-} from "@/lib/db/tokens";
-import { getUserById, type User } from "@/lib/db/users";
-import { ApiError } from "@/lib/errors";
-import { generateApiKey, hashApiKey, keyPreview } from "@/lib/gateway/api-key";
+import * as db from "@/lib/db/tokens";
+import type { TokenChanges, TokenRecord } from "@/lib/db/tokens";
+import { getUser, type User } from "@/lib/db/users";
+import { ApiError, notFoundError, orNotFound } from "@/lib/errors";
+import { resolveOwner } from "@/lib/services/owner";
 import type { TokenCreate, TokenUpdate } from "@/lib/validation/tokens";
-
-const notFound = () => new ApiError("not_found", "No such token.");
-
-/**
- * The user whose tokens or usage a call concerns: the caller, or for admins `requested`.
- * A non-admin naming anyone but themselves is refused; ADMIN_API_KEY before any admin exists must name a user.
- */
-export async function resolveOwner(actor: Actor, requested: number | undefined): Promise<User> {
-  if (requested !== undefined && requested !== actor.user?.id) {
-    if (!actor.isAdmin) throw new ApiError("forbidden", "Only admins may act for another user.", "userId");
-    const user = await getUserById(requested);
-    if (!user) throw new ApiError("invalid_request", "userId: no such user", "userId");
-    return user;
-  }
-  if (!actor.user) throw new ApiError("invalid_request", "userId required", "userId");
-  return actor.user;
-}
 
 /**
  * Checks a requested group for a token of `owner` and answers what to store: null (follow the
@@ -46,33 +23,28 @@ async function storedGroup(actor: Actor, owner: User, group: string | null | und
   return group;
 }
 
+/** Tokens the caller asked for: their own, or (admins) a user's or, with "all", everyone's. */
+export async function listTokens(actor: Actor, userId: number | "all" | undefined): Promise<TokenRecord[]> {
+  if (userId === "all") {
+    if (!actor.isAdmin) throw new ApiError("forbidden", "Only admins may list every user's tokens.", "userId");
+    return db.listTokens();
+  }
+  return db.listTokens((await resolveOwner(actor, userId)).id);
+}
+
 /** The token if the caller may see it (its owner, or an admin); otherwise 404. */
-async function visibleToken(actor: Actor, id: number): Promise<TokenRecord> {
-  const token = await getToken(id);
-  if (!token || (!actor.isAdmin && token.userId !== actor.user?.id)) throw notFound();
+export async function getToken(actor: Actor, id: number): Promise<TokenRecord> {
+  const token = await db.getToken(id);
+  if (!token || (!actor.isAdmin && token.userId !== actor.user?.id)) throw notFoundError("token");
   return token;
 }
 
-/** Tokens the caller asked for: their own, or (admins) a user's or, with "all", everyone's. */
-export async function listTokensFor(actor: Actor, userId: number | "all" | undefined): Promise<TokenRecord[]> {
-  if (userId === "all") {
-    if (!actor.isAdmin) throw new ApiError("forbidden", "Only admins may list every user's tokens.", "userId");
-    return listTokens();
-  }
-  return listTokens((await resolveOwner(actor, userId)).id);
-}
-
-/** Reads one token. */
-export function readToken(actor: Actor, id: number): Promise<TokenRecord> {
-  return visibleToken(actor, id);
-}
-
 /** Creates a token and answers it with the key, which is never retrievable again. */
-export async function issueToken(actor: Actor, input: TokenCreate): Promise<{ token: TokenRecord; key: string }> {
+export async function createToken(actor: Actor, input: TokenCreate): Promise<{ token: TokenRecord; key: string }> {
   const owner = await resolveOwner(actor, input.userId);
   const group = await storedGroup(actor, owner, input.group);
   const key = generateApiKey();
-  const token = await createToken({
+  const token = await db.createToken({
     userId: owner.id,
     name: input.name,
     keyHash: hashApiKey(key),
@@ -88,8 +60,8 @@ export async function issueToken(actor: Actor, input: TokenCreate): Promise<{ to
 }
 
 /** Changes a token's settings, status, or (admins) owner. */
-export async function changeToken(actor: Actor, id: number, input: TokenUpdate): Promise<TokenRecord> {
-  const current = await visibleToken(actor, id);
+export async function updateToken(actor: Actor, id: number, input: TokenUpdate): Promise<TokenRecord> {
+  const current = await getToken(actor, id);
   const { userId, group, ...rest } = input;
   const changes: TokenChanges = { ...rest };
   let owner: User | null = null;
@@ -99,23 +71,19 @@ export async function changeToken(actor: Actor, id: number, input: TokenUpdate):
     changes.userId = owner.id;
   }
   if (group !== undefined || owner) {
-    owner ??= await getUserById(current.userId);
-    if (!owner) throw notFound();
+    owner ??= orNotFound(await getUser(current.userId), "token");
     // Moving a token re-checks the group it keeps against its new owner.
     changes.group = await storedGroup(actor, owner, group === undefined ? current.pinnedGroup : group);
   }
-  const token = await updateToken(id, changes);
-  if (!token) throw notFound();
+  const token = await db.updateToken(id, changes);
   invalidate("token", token.keyHash);
   return token;
 }
 
 /** Deletes a token for good (its usage records keep the token's name). */
-export async function removeToken(actor: Actor, id: number): Promise<void> {
-  await visibleToken(actor, id);
-  const keyHash = await deleteToken(id);
-  if (!keyHash) throw notFound();
-  invalidate("token", keyHash);
+export async function deleteToken(actor: Actor, id: number): Promise<void> {
+  await getToken(actor, id);
+  invalidate("token", await db.deleteToken(id));
 }
 
 /** The public shape of a token (CONTRACT §3); `heldQuota` is what requests in flight have reserved. */

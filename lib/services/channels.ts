@@ -1,17 +1,9 @@
 import { invalidate } from "@/lib/cache/bus";
-import {
-  createChannel,
-  deleteChannel,
-  getChannel,
-  updateChannel,
-  type ChannelChanges,
-  type ChannelRecord,
-} from "@/lib/db/channels";
+import * as db from "@/lib/db/channels";
+import type { ChannelChanges, ChannelRecord } from "@/lib/db/channels";
 import { DEFAULT_GROUP, listGroups } from "@/lib/db/groups";
-import { ApiError } from "@/lib/errors";
+import { ApiError, orNotFound } from "@/lib/errors";
 import type { ChannelCreate, ChannelUpdate } from "@/lib/validation/channels";
-
-const notFound = () => new ApiError("not_found", "No such channel.");
 
 async function checkGroups(groups: string[] | undefined) {
   if (!groups) return;
@@ -23,10 +15,10 @@ async function checkGroups(groups: string[] | undefined) {
 }
 
 /** Admin: adds an upstream channel. */
-export async function adminCreateChannel(input: ChannelCreate): Promise<ChannelRecord> {
+export async function createChannel(input: ChannelCreate): Promise<ChannelRecord> {
   const groups = input.groups ?? [DEFAULT_GROUP];
   await checkGroups(groups);
-  const channel = await createChannel({
+  const channel = await db.createChannel({
     ...input,
     type: input.type ?? "openai",
     modelMapping: input.modelMapping ?? {},
@@ -37,26 +29,23 @@ export async function adminCreateChannel(input: ChannelCreate): Promise<ChannelR
 }
 
 /** Admin: reads one channel. */
-export async function adminGetChannel(id: number): Promise<ChannelRecord> {
-  const channel = await getChannel(id);
-  if (!channel) throw notFound();
-  return channel;
+export async function getChannel(id: number): Promise<ChannelRecord> {
+  return orNotFound(await db.getChannel(id), "channel");
 }
 
 /** Admin: changes a channel; setting status "active" re-enables an auto-disabled channel afresh. */
-export async function adminUpdateChannel(id: number, input: ChannelUpdate): Promise<ChannelRecord> {
+export async function updateChannel(id: number, input: ChannelUpdate): Promise<ChannelRecord> {
   await checkGroups(input.groups);
   const changes: ChannelChanges = { ...input };
   if (input.status === "active") changes.consecutiveFailures = 0;
-  const channel = await updateChannel(id, changes);
-  if (!channel) throw notFound();
+  const channel = await db.updateChannel(id, changes);
   invalidate("routing");
   return channel;
 }
 
 /** Admin: deletes a channel. */
-export async function adminDeleteChannel(id: number): Promise<void> {
-  if (!(await deleteChannel(id))) throw notFound();
+export async function deleteChannel(id: number): Promise<void> {
+  await db.deleteChannel(id);
   invalidate("routing");
 }
 
