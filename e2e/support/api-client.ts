@@ -8,7 +8,8 @@ export type ApiAnswer<T = any> = { status: number; body: T; headers: Headers };
 /** JSON calls to the management API as one caller (ADMIN_API_KEY or a session cookie). */
 export function apiClient(app: Pick<RunningApp, "url">, auth: Auth) {
   const headers: Record<string, string> =
-    "bearer" in auth ? { authorization: `Bearer ${auth.bearer}` } : { cookie: auth.cookie };
+    // A browser sends its page's origin with every write.
+    "bearer" in auth ? { authorization: `Bearer ${auth.bearer}` } : { cookie: auth.cookie, origin: app.url };
   async function call<T = any>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
     const res = await fetch(`${app.url}${path}`, {
       method,

@@ -39,12 +39,42 @@ async function authenticate(req: Request): Promise<Actor> {
   return { user, isAdmin: user.role === "admin", viaAdminKey: false };
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A write authenticated by the session cookie must come from the app's own pages: its Origin (or,
+ * without one, its Referer) names this origin, and a body is JSON, which no plain form or
+ * cross-site "simple" request can send. The admin API key is not sent by browsers on their own.
+ */
+function checkSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  // The origin the browser used: lib/server keeps X-Forwarded-* only from trusted proxies.
+  const h = req.headers;
+  const own = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
+  const origin = req.headers.get("origin");
+  let source: string | null = origin && origin !== "null" ? origin : null;
+  if (!source) {
+    try {
+      source = new URL(req.headers.get("referer") ?? "").origin;
+    } catch {
+      source = null;
+    }
+  }
+  if (source !== own) throw new ApiError("forbidden", "Cross-origin request refused: send it from the dashboard's own pages.");
+  const length = Number(req.headers.get("content-length") ?? 0);
+  const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if ((length > 0 || req.headers.has("transfer-encoding")) && type !== "application/json") {
+    throw new ApiError("invalid_request", "The request body must be sent as Content-Type: application/json.", null, 415);
+  }
+}
+
 function wrap<P>(handler: Handler<P>, adminOnly: boolean) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     const requestId = randomUUID();
     let res: Response;
     try {
       const actor = await authenticate(req);
+      if (!actor.viaAdminKey) checkSameOrigin(req);
       if (req.method === "GET") await settlementsWritten();
       if (adminOnly && !actor.isAdmin) throw new ApiError("forbidden", "This endpoint is for admins.");
       res = await handler(req, { actor, params: await ctx.params, requestId });

@@ -1,5 +1,4 @@
-import { getRedis, redisPrefix } from "@/lib/cache/redis";
-import { memoryRateLimiter, redisRateLimiter, type RateLimiter } from "@/lib/gateway/rate-limit";
+import { sharedRateLimiter, type RateLimiter } from "@/lib/cache/rate-limit";
 
 /** Sign-in attempts allowed per minute for one email, and for one client address. */
 export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
@@ -9,8 +8,7 @@ const LIMITER = Symbol.for("gateway.loginLimiter");
 
 function limiter(): RateLimiter {
   const g = globalThis as { [LIMITER]?: RateLimiter };
-  const redis = getRedis();
-  g[LIMITER] ??= redis ? redisRateLimiter(redis, `${redisPrefix()}login:`) : memoryRateLimiter();
+  g[LIMITER] ??= sharedRateLimiter("login:");
   return g[LIMITER];
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { connect, getRedis, redisPrefix } from "@/lib/cache/redis";
+import { connect, redisPrefix, withRedis } from "@/lib/cache/redis";
 import { getConfig } from "@/lib/config";
 
 /**
@@ -32,7 +32,17 @@ async function subscribe(b: Bus) {
   if (!url || b.subscribed) return;
   b.subscribed = true;
   const subscriber = await connect(url);
-  await subscriber.subscribe(channel());
+  let seen = false;
+  subscriber.on("ready", () => {
+    void subscriber.subscribe(channel()).catch(() => {});
+    // Invalidations published while the connection was down were missed: start afresh.
+    if (seen) {
+      emitLocal("routing");
+      emitLocal("token");
+    }
+    seen = true;
+  });
+  subscriber.on("error", () => {}); // the command connection reports outages
   subscriber.on("message", (_channel, raw) => {
     try {
       const msg = JSON.parse(raw) as { from: string; topic: Topic; key?: string };
@@ -54,9 +64,9 @@ export function onInvalidate(listener: Listener): () => void {
 /** Tells every cache (here and, with REDIS_URL, in other instances) that data changed. */
 export function invalidate(topic: Topic, key?: string): void {
   emitLocal(topic, key);
-  const redis = getRedis();
-  if (!redis) return;
-  void redis
-    .then((r) => r.publish(channel(), JSON.stringify({ from: bus().instanceId, topic, key })))
-    .catch((e) => console.error("redis publish failed:", e.message));
+  // Without Redis, other instances catch up when their cache entries expire (10 s).
+  void withRedis(
+    (r) => r.publish(channel(), JSON.stringify({ from: bus().instanceId, topic, key })),
+    () => 0,
+  );
 }

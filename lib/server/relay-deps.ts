@@ -1,7 +1,6 @@
 // Wires the relay core to the real stores: the database, in-process caches invalidated through
 // the cache bus, and batched side effects.
 import { invalidate, onInvalidate } from "@/lib/cache/bus";
-import { getRedis, redisPrefix } from "@/lib/cache/redis";
 import { getConfig } from "@/lib/config";
 import { checkpointHold, reserveCredits, settleCredits } from "@/lib/db/ledger";
 import {
@@ -14,7 +13,7 @@ import {
 } from "@/lib/db/relay";
 import { parseCidrList } from "@/lib/net/cidr";
 import { Batcher, TtlCache } from "@/lib/gateway/caches";
-import { memoryRateLimiter, redisRateLimiter } from "@/lib/gateway/rate-limit";
+import { sharedRateLimiter } from "@/lib/cache/rate-limit";
 import { createUpstreamDispatcher, upstreamClient } from "@/lib/server/upstream-client";
 import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
 import path from "node:path";
@@ -75,21 +74,14 @@ function createDeps(): GatewayDeps {
   const lastSuccessWrite = new Map<number, number>();
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
-  const redis = getRedis();
-  const limiter = redis ? redisRateLimiter(redis, redisPrefix()) : memoryRateLimiter();
+  const limiter = sharedRateLimiter("rl:");
 
   return {
     findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
     routing: () => routing.get("all", loadSnapshot),
     rateLimit: async (token) => {
       if (config.rateLimitRpm === 0) return { ok: true };
-      try {
-        return await limiter.hit(`t${token.id}`, config.rateLimitRpm, Date.now());
-      } catch (err) {
-        // A limiter outage must not stop all traffic: admit, and say so in the log.
-        console.error("rate limiter unavailable:", err);
-        return { ok: true };
-      }
+      return limiter.hit(`t${token.id}`, config.rateLimitRpm, Date.now());
     },
     reserve: async (hold) => {
       const r = await reserveCredits(hold, config.holdTtlSeconds);

@@ -1,13 +1,16 @@
+import { redisState } from "@/lib/cache/redis";
 import { query } from "@/lib/db/raw";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health: readiness for load balancers and tests (the database answers)
+// GET /api/health: readiness for load balancers. 503 without the database; "degraded" (still 200:
+// the instance serves) while Redis, which only shares caches and limits, is unreachable.
 export async function GET() {
+  const redis = redisState();
   try {
     await query("SELECT 1");
-    return Response.json({ status: "ok" });
   } catch {
-    return Response.json({ status: "unavailable" }, { status: 503 });
+    return Response.json({ status: "unavailable", database: "unreachable", redis }, { status: 503 });
   }
+  return Response.json({ status: redis === "down" ? "degraded" : "ok", database: "ok", redis });
 }

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { redisPrefix, withRedis } from "@/lib/cache/redis";
 
 export type RateOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
 
@@ -33,14 +34,24 @@ export function memoryRateLimiter(): RateLimiter {
 }
 
 /** Counters in Redis, shared by every instance: INCR on a key per window, expiring with it. */
-export function redisRateLimiter(redis: Promise<Redis>, prefix: string): RateLimiter {
+async function redisHit(r: Redis, key: string, limit: number, now: number): Promise<RateOutcome> {
+  const window = Math.floor(now / WINDOW_MS);
+  const k = `${key}:${window}`;
+  const [[, count]] = (await r.multi().incr(k).pexpire(k, WINDOW_MS * 2).exec()) as [[unknown, number], unknown];
+  return outcome(count, limit, now);
+}
+
+/**
+ * Counters shared through Redis when REDIS_URL is set and Redis is up; in this process otherwise
+ * (and while Redis is down: limits then hold per instance instead of across instances).
+ */
+export function sharedRateLimiter(prefix: string): RateLimiter {
+  const local = memoryRateLimiter();
   return {
-    async hit(key, limit, now) {
-      const window = Math.floor(now / WINDOW_MS);
-      const k = `${prefix}rl:${key}:${window}`;
-      const r = await redis;
-      const [[, count]] = (await r.multi().incr(k).pexpire(k, WINDOW_MS * 2).exec()) as [[unknown, number], unknown];
-      return outcome(count, limit, now);
-    },
+    hit: (key, limit, now) =>
+      withRedis(
+        (r) => redisHit(r, `${redisPrefix()}${prefix}${key}`, limit, now),
+        () => local.hit(key, limit, now),
+      ),
   };
 }

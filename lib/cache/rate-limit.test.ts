@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memoryRateLimiter } from "@/lib/gateway/rate-limit";
+import { memoryRateLimiter } from "@/lib/cache/rate-limit";
 
 describe("memoryRateLimiter", () => {
   it("admits the limit within a minute, then answers how long to wait", async () => {

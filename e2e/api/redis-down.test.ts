@@ -1,0 +1,48 @@
+// Redis unreachable: the gateway keeps answering at full speed, limits hold per instance, sign-in
+// works, health says what is degraded, and the log says it once.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+import { freePort, startApp, type RunningApp } from "../support/app";
+import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
+import { login } from "../support/session";
+
+let app: RunningApp;
+let mock: MockUpstream;
+
+beforeAll(async () => {
+  mock = await startMockUpstream();
+  // A port nobody listens on.
+  app = await startApp({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, RATE_LIMIT_RPM: "20" } });
+  const admin = adminOf(app);
+  await ensureModels(admin);
+  await addChannel(admin, mock.url);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await mock?.close();
+});
+
+it("keeps latency, limits per instance, sign-in and a quiet log; health reports Redis down", async () => {
+  const admin = adminOf(app);
+  const t = await newTokenOwner(app, admin, { user: { email: "redisless@example.com", password: "redisless pass 1" } });
+  const body = JSON.stringify({ model: CHAT_MODEL, messages: [{ role: "user", content: "hi" }] });
+  const latencies: number[] = [];
+  const statuses: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const started = performance.now();
+    statuses.push((await rawV1(app, "/chat/completions", { key: t.key, body })).status);
+    latencies.push(performance.now() - started);
+  }
+  expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+  expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+  latencies.sort((a, b) => a - b);
+  // Each call waited for no Redis: far below the seconds a retrying client would take.
+  expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(200);
+
+  expect(await login(app, "redisless@example.com", "redisless pass 1")).toContain("session-token");
+  const health = await (await fetch(`${app.url}/api/health`)).json();
+  expect(health).toMatchObject({ status: "degraded", database: "ok", redis: "down" });
+  const lines = app.logs().split("\n").filter((l) => /redis/i.test(l));
+  expect(lines.length).toBeLessThanOrEqual(2);
+});
