@@ -123,6 +123,18 @@ describe("reserve and settle", () => {
     expect((await rawV1(app, "/chat/completions", { key: t.key, body: chat() })).status).toBe(200);
   });
 
+  it("lowering a quota below what was used leaves nothing remaining, never a negative quota", async () => {
+    const t = await newTokenOwner(app, admin, { token: { quota: 1_000_000 } });
+    expect((await rawV1(app, "/chat/completions", { key: t.key, body: chat() })).status).toBe(200);
+    const used = (await token(t.tokenId)).usedQuota;
+    expect(used).toBeGreaterThan(0);
+    const lowered = await admin.patch(`/api/tokens/${t.tokenId}`, { quota: 0 });
+    expect(lowered.body).toMatchObject({ quota: used, usedQuota: used, remainingQuota: 0 });
+    const refused = await rawV1(app, "/chat/completions", { key: t.key, body: chat() });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("insufficient_quota");
+  });
+
   it("an upstream failure before any output costs nothing", async () => {
     const t = await newTokenOwner(app, admin, { balance: 1_000_000 });
     mock.setFault({ type: "status", status: 500, times: 1 });

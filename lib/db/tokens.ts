@@ -90,8 +90,20 @@ export async function createToken(input: NewToken): Promise<TokenRecord> {
 /** Updates a token; 404 when there is no such token. */
 export async function updateToken(id: number, changes: TokenChanges): Promise<TokenRecord> {
   const { quota, ...rest } = changes;
-  const data = quota === undefined ? rest : { ...rest, quota: quota === null ? null : BigInt(quota) };
-  const row = await mapWriteErrors(() => getDb().token.update({ where: { id }, data, select: tokenSelect }), missing);
+  const db = getDb();
+  const row = await mapWriteErrors(
+    () =>
+      db.$transaction(async (tx) => {
+        // A quota lowered below what the token has used stops at what it has used (nothing left),
+        // in the same statement, so a settlement landing meanwhile cannot leave it negative.
+        if (typeof quota === "number") {
+          await tx.$executeRaw`UPDATE tokens SET quota = CASE WHEN "usedQuota" > ${quota} THEN "usedQuota" ELSE ${quota} END WHERE id = ${id}`;
+        }
+        const data = quota === null ? { ...rest, quota: null } : rest;
+        return tx.token.update({ where: { id }, data, select: tokenSelect });
+      }),
+    missing,
+  );
   return toToken(row);
 }
 
