@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+
+/** Memory of one process (with its children) over the run, in MB. */
+export type MemoryFigures = {
+  /** VmRSS right after start, before any load. */
+  idleMb: number | null;
+  /** Highest VmRSS seen by sampling every SAMPLE_MS. */
+  peakMb: number;
+  /** Highest sampled VmRSS during each phase. */
+  peakByPhaseMb: Record<string, number>;
+  /** The kernel's own high-water mark (VmHWM), read at the end. */
+  hwmMb: number | null;
+  samples: number;
+};
+
+const SAMPLE_MS = 100;
+
+/** A field of /proc/<pid>/status in MB, or null when the process is gone. */
+function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The process and its descendants (a launcher may sit in front of the real server). */
+function tree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // gone, or the kernel does not expose children: the process alone
+  }
+  return [pid, ...children.flatMap(tree)];
+}
+
+function treeMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
+  const values = tree(pid).map((p) => statusMb(p, field));
+  return values[0] === null ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+}
+
+/** Samples the resident memory of named processes until stopped; phase() labels what follows. */
+export function sampleMemory(pids: Record<string, number>) {
+  const figures: Record<string, MemoryFigures> = {};
+  for (const name of Object.keys(pids)) figures[name] = { idleMb: null, peakMb: 0, peakByPhaseMb: {}, hwmMb: null, samples: 0 };
+  let phase = "start";
+  const sample = () => {
+    for (const [name, pid] of Object.entries(pids)) {
+      const mb = treeMb(pid, "VmRSS");
+      if (mb === null) continue;
+      const f = figures[name];
+      f.samples++;
+      f.peakMb = Math.max(f.peakMb, mb);
+      f.peakByPhaseMb[phase] = Math.max(f.peakByPhaseMb[phase] ?? 0, mb);
+    }
+  };
+  sample();
+  const timer = setInterval(sample, SAMPLE_MS);
+  return {
+    /** Labels the samples that follow (e.g. "throughput/gateway"). */
+    phase(name: string) {
+      sample();
+      phase = name;
+    },
+    /** Records the current VmRSS of each process as its idle figure. */
+    idle() {
+      for (const [name, pid] of Object.entries(pids)) figures[name].idleMb = treeMb(pid, "VmRSS");
+    },
+    /** Stops sampling and reads the high-water marks; call before the processes exit. */
+    stop(): Record<string, MemoryFigures> {
+      sample();
+      clearInterval(timer);
+      for (const [name, pid] of Object.entries(pids)) figures[name].hwmMb = treeMb(pid, "VmHWM");
+      return figures;
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import type { cleanupStack } from "./cleanup";
+import { startGateway, type ChannelHealth, type GatewayUnderTest } from "./gateway";
+import type { LatencyResult, StreamsResult, ThroughputResult } from "./load";
+import { startLoadGenerator, type LoadGenerator } from "./load-client";
+import { sampleMemory, type MemoryFigures } from "./memory";
+import type { BenchOptions } from "./options";
+import { installPeer, PEER_PACKAGE, startPeer } from "./peer";
+import { MOCK_KEY, targetAt, type Target, type TargetName } from "./targets";
+import { startUpstream, type UpstreamProcess } from "./upstream";
+import { verifyTarget } from "./verify";
+
+export type BenchResults = {
+  startedAt: string;
+  seconds: number;
+  machine: { cpus: number; loadAverage: number[]; node: string };
+  gateway: { commit: string; database: string; redis: boolean } | null;
+  peer: { package: string; version: string } | null;
+  options: BenchOptions;
+  throughput: Partial<Record<TargetName, ThroughputResult>>;
+  latency: Partial<Record<TargetName, LatencyResult>>;
+  streams: Partial<Record<TargetName, StreamsResult>>;
+  memory: Record<string, MemoryFigures>;
+  channel: ChannelHealth | null;
+};
+
+type Cleanup = ReturnType<typeof cleanupStack>;
+
+function gitCommit(): string {
+  try {
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8" }).trim() ? "+dirty" : "";
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim() + dirty;
+  } catch {
+    return "unknown";
+  }
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Starts the upstream, the peer and the gateway as asked, each registered for cleanup, and checks each target. */
+async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
+  const upstream = await startUpstream();
+  cleanup.defer("mock upstream", upstream.stop);
+  const targets: Target[] = [];
+  const pids: Record<string, number> = {};
+  let gateway: GatewayUnderTest | null = null;
+  let peerVersion: string | null = null;
+  for (const name of opts.targets) {
+    if (name === "direct") targets.push(targetAt("direct", upstream.url, { authorization: `Bearer ${MOCK_KEY}` }));
+    if (name === "peer") {
+      const peer = await startPeer(installPeer());
+      cleanup.defer("peer", peer.stop);
+      targets.push(peer.target(upstream.url));
+      pids.peer = peer.pid;
+      peerVersion = peer.version;
+    }
+    if (name === "gateway") {
+      log(`starting the gateway (${opts.postgres ? "PostgreSQL + Redis" : "SQLite"}) …`);
+      const gw = await startGateway({ postgres: opts.postgres, upstreamUrl: upstream.url, profileDir: opts.profileDir });
+      cleanup.defer("gateway", gw.stop);
+      targets.push(gw.target);
+      pids.gateway = gw.app.process.pid!;
+      gateway = gw;
+    }
+  }
+  for (const t of targets) await verifyTarget(t, upstream);
+  log(`targets reach the mock upstream: ${targets.map((t) => t.name).join(", ")}`);
+  return { upstream, targets, pids, gateway, peerVersion };
+}
+
+async function measure(
+  opts: BenchOptions,
+  load: LoadGenerator,
+  upstream: UpstreamProcess,
+  targets: Target[],
+  memory: ReturnType<typeof sampleMemory>,
+  results: BenchResults,
+) {
+  for (const phase of opts.phases) {
+    if (phase === "streams") await upstream.setFault({ type: "slow_stream", chunkDelayMs: opts.chunkDelayMs });
+    for (const target of targets) {
+      memory.phase(`${phase}/${target.name}`);
+      if (phase === "throughput") {
+        if (opts.warmupMs > 0) await load.run({ kind: "throughput", target, connections: opts.connections, durationMs: opts.warmupMs });
+        const r = await load.run({ kind: "throughput", target, connections: opts.connections, durationMs: opts.durationMs });
+        results.throughput[target.name] = r;
+        log(`throughput ${target.name}: ${r.rps.toFixed(0)} req/s (${r.ok} ok)`);
+      } else if (phase === "latency") {
+        await load.run({ kind: "latency", target, count: opts.latencyWarmup });
+        const r = await load.run({ kind: "latency", target, count: opts.latencyRequests });
+        results.latency[target.name] = r;
+        log(`latency ${target.name}: p50 ${r.latency?.p50.toFixed(3)} ms, p99 ${r.latency?.p99.toFixed(3)} ms`);
+      } else {
+        await load.run({ kind: "streams", target, count: opts.streamWarmup });
+        const r = await load.run({ kind: "streams", target, count: opts.streams });
+        results.streams[target.name] = r;
+        log(`streams ${target.name}: ${r.completed}/${r.started} complete, TTFB p99 ${r.ttfb?.p99.toFixed(1)} ms`);
+      }
+    }
+    if (phase === "streams") await upstream.setFault(null);
+  }
+  memory.phase("end");
+}
+
+/** One whole benchmark run; everything it starts is registered on `cleanup`, which the caller runs. */
+export async function runBench(opts: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
+  const started = Date.now();
+  const { upstream, targets, pids, gateway, peerVersion } = await startTargets(opts, cleanup);
+  const load = startLoadGenerator();
+  cleanup.defer("load generator", load.close);
+  const memory = sampleMemory(pids);
+  await new Promise((r) => setTimeout(r, 1_000));
+  memory.idle();
+  const results: BenchResults = {
+    startedAt: new Date(started).toISOString(),
+    seconds: 0,
+    machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg(), node: process.version },
+    gateway: gateway && { commit: gitCommit(), database: gateway.provider, redis: gateway.redis },
+    peer: peerVersion ? { package: PEER_PACKAGE, version: peerVersion } : null,
+    options: opts,
+    throughput: {},
+    latency: {},
+    streams: {},
+    memory: {},
+    channel: null,
+  };
+  try {
+    await measure(opts, load, upstream, targets, memory, results);
+  } finally {
+    results.memory = memory.stop();
+  }
+  results.channel = gateway && (await gateway.channelHealth());
+  results.seconds = (Date.now() - started) / 1000;
+  return results;
+}
