@@ -45,7 +45,7 @@ export async function startGateway(opts: { postgres: boolean; upstreamUrl: strin
     const admin = adminOf(app);
     await ensureModels(admin);
     const channel = await addChannel(admin, opts.upstreamUrl);
-    const { key } = await newTokenOwner(app, admin, { balance: 1_000_000_000_000 });
+    const { key } = await newTokenOwner(app, admin, { balance: 2_000_000_000 });
     return {
       app,
       provider,

@@ -11,8 +11,10 @@ import { runBench } from "./run";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const cleanup = cleanupStack();
+let stopping = false;
 
 async function stopAndExit(code: number, why?: string): Promise<never> {
+  stopping = true;
   if (why) console.error(`\n[bench] ${why}: stopping and cleaning up …`);
   await cleanup.run();
   process.exit(code);
@@ -44,6 +46,7 @@ async function main() {
 }
 
 main().catch(async (err) => {
-  console.error(err);
+  // After Ctrl-C the children die first and the run fails with them: that is no news.
+  if (!stopping) console.error(err);
   await stopAndExit(1);
 });
