@@ -47,7 +47,7 @@ export function formatReport(r: BenchResults): string {
   const failed = (f?: { failures: Parameters<typeof failureCount>[0] }) => (f ? String(failureCount(f.failures)) : "–");
   const lines = [
     `gateway ${r.gateway?.commit ?? "–"} on ${r.gateway?.database ?? "–"}${r.gateway?.redis ? " + Redis" : ""}, peer ${r.peer ? `${r.peer.package}@${r.peer.version}` : "–"}, ` +
-      `${r.machine.cpus} CPUs, load ${r.machine.loadAverage.map((x) => x.toFixed(1)).join(" ")}, ${r.seconds.toFixed(0)} s`,
+      `${r.machine.cpus} CPUs, load average ${r.machine.loadAverage[0].toFixed(1)} → ${r.machine.loadAverageEnd[0]?.toFixed(1)}, ${r.seconds.toFixed(0)} s`,
     "",
     row("", (n) => n),
     row(`req/s, ${o.connections} connections, ${o.durationMs / 1000} s`, (n) => fmt(r.throughput[n]?.rps, 0)),

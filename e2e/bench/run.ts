@@ -14,7 +14,8 @@ import { verifyTarget } from "./verify";
 export type BenchResults = {
   startedAt: string;
   seconds: number;
-  machine: { cpus: number; loadAverage: number[]; node: string };
+  /** Load averages (1, 5, 15 min) at the start and at the end: a busy machine makes slower figures. */
+  machine: { cpus: number; loadAverage: number[]; loadAverageEnd: number[]; node: string };
   gateway: { commit: string; database: string; redis: boolean } | null;
   peer: { package: string; version: string } | null;
   options: BenchOptions;
@@ -115,7 +116,7 @@ export async function runBench(opts: BenchOptions, cleanup: Cleanup): Promise<Be
   const results: BenchResults = {
     startedAt: new Date(started).toISOString(),
     seconds: 0,
-    machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg(), node: process.version },
+    machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg(), loadAverageEnd: [], node: process.version },
     gateway: gateway && { commit: gitCommit(), database: gateway.provider, redis: gateway.redis },
     peer: peerVersion ? { package: PEER_PACKAGE, version: peerVersion } : null,
     options: opts,
@@ -132,5 +133,6 @@ export async function runBench(opts: BenchOptions, cleanup: Cleanup): Promise<Be
   }
   results.channel = gateway && (await gateway.channelHealth());
   results.seconds = (Date.now() - started) / 1000;
+  results.machine.loadAverageEnd = os.loadavg();
   return results;
 }
