@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { statusMb, treeSum } from "./proc";
 
 /** Memory of one process (with its children) over the run, in MB. */
 export type MemoryFigures = {
@@ -15,31 +15,7 @@ export type MemoryFigures = {
 
 const SAMPLE_MS = 100;
 
-/** A field of /proc/<pid>/status in MB, or null when the process is gone. */
-function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The process and its descendants (a launcher may sit in front of the real server). */
-function tree(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    // gone, or the kernel does not expose children: the process alone
-  }
-  return [pid, ...children.flatMap(tree)];
-}
-
-function treeMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
-  const values = tree(pid).map((p) => statusMb(p, field));
-  return values[0] === null ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
-}
+const treeMb = (pid: number, field: "VmRSS" | "VmHWM") => treeSum(pid, (p) => statusMb(p, field));
 
 /** Samples the resident memory of named processes until stopped; phase() labels what follows. */
 export function sampleMemory(pids: Record<string, number>) {

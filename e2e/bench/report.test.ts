@@ -18,9 +18,9 @@ function results(over: Partial<BenchResults> = {}): BenchResults {
     peer: { package: "@portkey-ai/gateway", version: "1" },
     options,
     throughput: {
-      direct: { ok: 10_000, failures: noFailures(), seconds: 1, rps: 10_000 },
-      peer: { ok: 500, failures: noFailures(), seconds: 1, rps: 500 },
-      gateway: { ok: 1500, failures: noFailures(), seconds: 1, rps: 1500 },
+      direct: { ok: 10_000, failures: noFailures(), seconds: 1, rps: 10_000, serverCpuMsPerRequest: 0.1 },
+      peer: { ok: 500, failures: noFailures(), seconds: 1, rps: 500, serverCpuMsPerRequest: 2 },
+      gateway: { ok: 1500, failures: noFailures(), seconds: 1, rps: 1500, serverCpuMsPerRequest: 0.6 },
     },
     latency: {
       direct: { ok: 2, failures: noFailures(), latency: ms(0.2, 0.5) },

@@ -52,6 +52,7 @@ export function formatReport(r: BenchResults): string {
     row("", (n) => n),
     row(`req/s, ${o.connections} connections, ${o.durationMs / 1000} s`, (n) => fmt(r.throughput[n]?.rps, 0)),
     row("  non-2xx + errors", (n) => failed(r.throughput[n])),
+    row("  server CPU ms per request", (n) => fmt(r.throughput[n]?.serverCpuMsPerRequest, 2)),
     row(`latency p50 ms (1 at a time, ${o.latencyRequests})`, (n) => fmt(r.latency[n]?.latency?.p50, 3)),
     row("latency p99 ms", (n) => fmt(r.latency[n]?.latency?.p99, 3)),
     row("  added p50 ms over direct", (n) => (n === "direct" ? "" : fmt(sub(r.latency[n]?.latency?.p50, r.latency.direct?.latency?.p50), 3))),

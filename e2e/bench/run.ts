@@ -5,10 +5,11 @@ import { startGateway, type ChannelHealth, type GatewayUnderTest } from "./gatew
 import type { LatencyResult, StreamsResult, ThroughputResult } from "./load";
 import { startLoadGenerator, type LoadGenerator } from "./load-client";
 import { sampleMemory, type MemoryFigures } from "./memory";
+import { cpuSeconds, treeSum } from "./proc";
 import type { BenchOptions } from "./options";
 import { installPeer, PEER_PACKAGE, startPeer } from "./peer";
 import { MOCK_KEY, targetAt, type Target, type TargetName } from "./targets";
-import { startUpstream, type UpstreamProcess } from "./upstream";
+import { startUpstream } from "./upstream";
 import { verifyTarget } from "./verify";
 
 export type BenchResults = {
@@ -19,7 +20,8 @@ export type BenchResults = {
   gateway: { commit: string; database: string; redis: boolean } | null;
   peer: { package: string; version: string } | null;
   options: BenchOptions;
-  throughput: Partial<Record<TargetName, ThroughputResult>>;
+  /** With the CPU time the server in front of the load (mock, peer or gateway) spent per successful request. */
+  throughput: Partial<Record<TargetName, ThroughputResult & { serverCpuMsPerRequest: number | null }>>;
   latency: Partial<Record<TargetName, LatencyResult>>;
   streams: Partial<Record<TargetName, StreamsResult>>;
   memory: Record<string, MemoryFigures>;
@@ -45,6 +47,7 @@ async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
   cleanup.defer("mock upstream", upstream.stop);
   const targets: Target[] = [];
   const pids: Record<string, number> = {};
+  const servers: Partial<Record<TargetName, number>> = { direct: upstream.pid };
   let gateway: GatewayUnderTest | null = null;
   let peerVersion: string | null = null;
   for (const name of opts.targets) {
@@ -53,7 +56,7 @@ async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
       const peer = await startPeer(installPeer());
       cleanup.defer("peer", peer.stop);
       targets.push(peer.target(upstream.url));
-      pids.peer = peer.pid;
+      pids.peer = servers.peer = peer.pid;
       peerVersion = peer.version;
     }
     if (name === "gateway") {
@@ -61,32 +64,31 @@ async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
       const gw = await startGateway({ postgres: opts.postgres, upstreamUrl: upstream.url, profileDir: opts.profileDir });
       cleanup.defer("gateway", gw.stop);
       targets.push(gw.target);
-      pids.gateway = gw.app.process.pid!;
+      pids.gateway = servers.gateway = gw.app.process.pid!;
       gateway = gw;
     }
   }
   for (const t of targets) await verifyTarget(t, upstream);
   log(`targets reach the mock upstream: ${targets.map((t) => t.name).join(", ")}`);
-  return { upstream, targets, pids, gateway, peerVersion };
+  return { upstream, targets, pids, servers, gateway, peerVersion };
 }
 
-async function measure(
-  opts: BenchOptions,
-  load: LoadGenerator,
-  upstream: UpstreamProcess,
-  targets: Target[],
-  memory: ReturnType<typeof sampleMemory>,
-  results: BenchResults,
-) {
+type Started = Awaited<ReturnType<typeof startTargets>>;
+
+async function measure(opts: BenchOptions, load: LoadGenerator, { upstream, targets, servers }: Started, memory: ReturnType<typeof sampleMemory>, results: BenchResults) {
   for (const phase of opts.phases) {
     if (phase === "streams") await upstream.setFault({ type: "slow_stream", chunkDelayMs: opts.chunkDelayMs });
     for (const target of targets) {
       memory.phase(`${phase}/${target.name}`);
       if (phase === "throughput") {
         if (opts.warmupMs > 0) await load.run({ kind: "throughput", target, connections: opts.connections, durationMs: opts.warmupMs });
+        const cpu = () => treeSum(servers[target.name]!, cpuSeconds);
+        const before = cpu();
         const r = await load.run({ kind: "throughput", target, connections: opts.connections, durationMs: opts.durationMs });
-        results.throughput[target.name] = r;
-        log(`throughput ${target.name}: ${r.rps.toFixed(0)} req/s (${r.ok} ok)`);
+        const after = cpu();
+        const serverCpuMsPerRequest = before === null || after === null || r.ok === 0 ? null : ((after - before) * 1000) / r.ok;
+        results.throughput[target.name] = { ...r, serverCpuMsPerRequest };
+        log(`throughput ${target.name}: ${r.rps.toFixed(0)} req/s (${r.ok} ok), ${serverCpuMsPerRequest?.toFixed(2)} ms CPU per request`);
       } else if (phase === "latency") {
         await load.run({ kind: "latency", target, count: opts.latencyWarmup });
         const r = await load.run({ kind: "latency", target, count: opts.latencyRequests });
@@ -106,15 +108,16 @@ async function measure(
 
 /** One whole benchmark run; everything it starts is registered on `cleanup`, which the caller runs. */
 export async function runBench(opts: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
-  const started = Date.now();
-  const { upstream, targets, pids, gateway, peerVersion } = await startTargets(opts, cleanup);
+  const startedAt = Date.now();
+  const running = await startTargets(opts, cleanup);
+  const { pids, gateway, peerVersion } = running;
   const load = startLoadGenerator();
   cleanup.defer("load generator", load.close);
   const memory = sampleMemory(pids);
   await new Promise((r) => setTimeout(r, 1_000));
   memory.idle();
   const results: BenchResults = {
-    startedAt: new Date(started).toISOString(),
+    startedAt: new Date(startedAt).toISOString(),
     seconds: 0,
     machine: { cpus: os.availableParallelism(), loadAverage: os.loadavg(), loadAverageEnd: [], node: process.version },
     gateway: gateway && { commit: gitCommit(), database: gateway.provider, redis: gateway.redis },
@@ -127,12 +130,12 @@ export async function runBench(opts: BenchOptions, cleanup: Cleanup): Promise<Be
     channel: null,
   };
   try {
-    await measure(opts, load, upstream, targets, memory, results);
+    await measure(opts, load, running, memory, results);
   } finally {
     results.memory = memory.stop();
   }
   results.channel = gateway && (await gateway.channelHealth());
-  results.seconds = (Date.now() - started) / 1000;
+  results.seconds = (Date.now() - startedAt) / 1000;
   results.machine.loadAverageEnd = os.loadavg();
   return results;
 }
