@@ -4,6 +4,7 @@
 // Loopback only, bounded in time, and it cleans up after itself however it ends. Needs `npm run build`.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { SERVER_ENTRY } from "../support/app";
 import { cleanupStack } from "./cleanup";
 import { parseOptions, USAGE } from "./options";
 import { formatReport, writeResults } from "./report";
@@ -29,7 +30,7 @@ async function main() {
     process.exit(2);
   }
   if (opts === "help") return console.log(USAGE);
-  if (opts.targets.includes("gateway") && !existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
+  if (opts.targets.includes("gateway") && !existsSync(path.join(root, SERVER_ENTRY))) {
     console.error("no build found: run `npm run build` first");
     process.exit(1);
   }
