@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { freePort } from "../support/app";
+import { stopChild } from "./proc";
 import { MOCK_KEY, targetAt, type Target } from "./targets";
 
 /** The peer: Portkey's open-source gateway, a Node gateway of the same kind, pinned for comparable runs. */
@@ -64,7 +65,6 @@ export async function startPeer(entry: string): Promise<PeerProcess> {
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -88,10 +88,6 @@ export async function startPeer(entry: string): Promise<PeerProcess> {
         "x-portkey-custom-host": upstreamUrl,
         authorization: `Bearer ${MOCK_KEY}`,
       }),
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
+    stop: () => stopChild(child),
   };
 }

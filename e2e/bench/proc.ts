@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 
 // Linux reports CPU times in USER_HZ ticks, 100 per second on every mainstream build.
@@ -40,4 +41,13 @@ export function processTree(pid: number): number[] {
 export function treeSum(pid: number, read: (pid: number) => number | null): number | null {
   const values = processTree(pid).map(read);
   return values[0] === null ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+}
+
+/** Asks a child to stop (SIGTERM), waits up to `graceMs` for it to exit, then kills it. */
+export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }

@@ -93,21 +93,14 @@ export function summarizeProfile(p: CpuProfile, lastSeconds: number | undefined,
     for (const k of fns) add(inclFn, k, dt);
     for (const k of mods) add(inclModule, k, dt);
   }
-  return [
-    `window ${(total / 1e6).toFixed(1)} s, busy (not idle) ${(busy / 1e6).toFixed(1)} s = ${((100 * busy) / total).toFixed(0)}% of one core`,
-    "",
-    "self time by module",
-    ...top(selfModule, total, n),
-    "",
-    "self time by function",
-    ...top(selfFn, total, n),
-    "",
-    "inclusive time by module",
-    ...top(inclModule, total, n),
-    "",
-    "inclusive time by function",
-    ...top(inclFn, total, n),
-  ].join("\n");
+  const sections: [string, Map<string, number>][] = [
+    ["self time by module", selfModule],
+    ["self time by function", selfFn],
+    ["inclusive time by module", inclModule],
+    ["inclusive time by function", inclFn],
+  ];
+  const head = `window ${(total / 1e6).toFixed(1)} s, busy (not idle) ${(busy / 1e6).toFixed(1)} s = ${((100 * busy) / total).toFixed(0)}% of one core`;
+  return [head, ...sections.flatMap(([title, map]) => ["", title, ...top(map, total, n)])].join("\n");
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import path from "node:path";
 import type { MockFault, RecordedRequest } from "../mock-upstream/server";
+import { stopChild } from "./proc";
 
 export type UpstreamProcess = {
   /** Base URL ending in /v1. */
@@ -17,7 +18,6 @@ export async function startUpstream(): Promise<UpstreamProcess> {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const { url } = await new Promise<{ url: string }>((resolve, reject) => {
     child.once("message", (m) => resolve(m as { url: string }));
     child.once("exit", (code) => reject(new Error(`mock upstream exited during start (${code})`)));
@@ -33,10 +33,6 @@ export async function startUpstream(): Promise<UpstreamProcess> {
     pid: child.pid!,
     setFault: async (fault) => void (fault ? await send("POST", "fault", fault) : await send("DELETE", "fault")),
     requests: async () => ((await send("GET", "requests")) as { data: RecordedRequest[] }).data,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
+    stop: () => stopChild(child),
   };
 }
