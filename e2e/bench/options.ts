@@ -22,7 +22,7 @@ export type BenchOptions = {
   timeoutMs: number;
 };
 
-export const USAGE = `npm run bench [-- --pg] [-- --only=throughput,latency,streams] [-- --targets=direct,peer,gateway]
+export const USAGE = `npm run bench -- [--pg] [--only=throughput,latency,streams] [--targets=direct,peer,gateway]
 
   --pg        the gateway on PostgreSQL + Redis (a database of its own, dropped at the end); default SQLite
   --only      run only these phases            --targets  measure only these targets
