@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { startApp, type RunningApp } from "../support/app";
 import { createTestDatabase, type TestProvider } from "../support/test-db";
 import { addChannel, adminOf, ensureModels, newTokenOwner } from "../support/relay-fixture";
+import { rssMb } from "./memory";
 import { targetAt, type Target } from "./targets";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -13,6 +14,8 @@ export type GatewayUnderTest = {
   provider: TestProvider;
   redis: boolean;
   target: Target;
+  /** Resident memory (MB) as soon as it answered its health check, before any setup call. */
+  startMb: number | null;
   /** The bench's channel as the gateway sees it (a healthy run leaves it active, without failures). */
   channelHealth(): Promise<ChannelHealth>;
   /** Stops the gateway (writing its CPU profile, if asked for) and removes its database and Redis keys. */
@@ -37,6 +40,7 @@ export async function startGateway(opts: { postgres: boolean; upstreamUrl: strin
     await db.drop();
     throw err;
   }
+  const startMb = rssMb(app.process.pid!);
   const stop = async () => {
     await app.stop();
     if (opts.postgres) await dropRedisKeys(redisPrefix);
@@ -50,6 +54,7 @@ export async function startGateway(opts: { postgres: boolean; upstreamUrl: strin
       app,
       provider,
       redis: opts.postgres,
+      startMb,
       target: targetAt("gateway", `${app.url}/v1`, { authorization: `Bearer ${key}` }),
       channelHealth: async () => {
         const res = await admin.get<{ data: (ChannelHealth & { id: number })[] }>("/api/admin/channels");

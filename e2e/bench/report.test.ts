@@ -8,7 +8,7 @@ const ms = (...values: number[]) => summarize(values.map((v) => v * 1e6));
 
 function results(over: Partial<BenchResults> = {}): BenchResults {
   const options = { targets: ["direct", "peer", "gateway"], connections: 50, durationMs: 10_000, latencyRequests: 2000, streams: 1000 } as BenchOptions;
-  const memory = { idleMb: 100, peakMb: 200, peakByPhaseMb: {}, hwmMb: 240, samples: 10 };
+  const memory = { startMb: 90, idleMb: 100, peakMb: 200, peakByPhaseMb: {}, hwmMb: 240, samples: 10 };
   const stream = (p99: number, completed = 1000) => ({ started: 1000, completed, failures: noFailures(), ttfb: ms(p99 / 2, p99), duration: ms(p99), wallSeconds: 1 });
   return {
     startedAt: "",
@@ -58,7 +58,7 @@ describe("checkTargets", () => {
     const r = results({
       streams: { direct: results().streams.direct, gateway: { ...results().streams.gateway!, completed: 999 } },
       throughput: { gateway: results().throughput.gateway },
-      memory: { gateway: { idleMb: 300, peakMb: 260, peakByPhaseMb: {}, hwmMb: 255, samples: 3 } },
+      memory: { gateway: { startMb: 250, idleMb: 300, peakMb: 260, peakByPhaseMb: {}, hwmMb: 255, samples: 3 } },
     });
     const byName = Object.fromEntries(checkTargets(r).map((c) => [c.name, c]));
     expect(byName["streams completed"]).toMatchObject({ value: 999, met: false });

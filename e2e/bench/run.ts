@@ -4,7 +4,7 @@ import type { cleanupStack } from "./cleanup";
 import { startGateway, type ChannelHealth, type GatewayUnderTest } from "./gateway";
 import type { LatencyResult, StreamsResult, ThroughputResult } from "./load";
 import { startLoadGenerator, type LoadGenerator } from "./load-client";
-import { sampleMemory, type MemoryFigures } from "./memory";
+import { rssMb, sampleMemory, type MemoryFigures } from "./memory";
 import { cpuSeconds, treeSum } from "./proc";
 import type { BenchOptions } from "./options";
 import { installPeer, PEER_PACKAGE, startPeer } from "./peer";
@@ -47,6 +47,7 @@ async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
   cleanup.defer("mock upstream", upstream.stop);
   const targets: Target[] = [];
   const pids: Record<string, number> = {};
+  const startMb: Record<string, number | null> = {};
   const servers: Partial<Record<TargetName, number>> = { direct: upstream.pid };
   let gateway: GatewayUnderTest | null = null;
   let peerVersion: string | null = null;
@@ -57,6 +58,7 @@ async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
       cleanup.defer("peer", peer.stop);
       targets.push(peer.target(upstream.url));
       pids.peer = servers.peer = peer.pid;
+      startMb.peer = rssMb(peer.pid);
       peerVersion = peer.version;
     }
     if (name === "gateway") {
@@ -65,12 +67,13 @@ async function startTargets(opts: BenchOptions, cleanup: Cleanup) {
       cleanup.defer("gateway", gw.stop);
       targets.push(gw.target);
       pids.gateway = servers.gateway = gw.app.process.pid!;
+      startMb.gateway = gw.startMb;
       gateway = gw;
     }
   }
   for (const t of targets) await verifyTarget(t, upstream);
   log(`targets reach the mock upstream: ${targets.map((t) => t.name).join(", ")}`);
-  return { upstream, targets, pids, servers, gateway, peerVersion };
+  return { upstream, targets, pids, startMb, servers, gateway, peerVersion };
 }
 
 type Started = Awaited<ReturnType<typeof startTargets>>;
@@ -110,10 +113,10 @@ async function measure(opts: BenchOptions, load: LoadGenerator, { upstream, targ
 export async function runBench(opts: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
   const startedAt = Date.now();
   const running = await startTargets(opts, cleanup);
-  const { pids, gateway, peerVersion } = running;
+  const { pids, startMb, gateway, peerVersion } = running;
   const load = startLoadGenerator();
   cleanup.defer("load generator", load.close);
-  const memory = sampleMemory(pids);
+  const memory = sampleMemory(pids, startMb);
   await new Promise((r) => setTimeout(r, 1_000));
   memory.idle();
   const results: BenchResults = {
