@@ -128,7 +128,7 @@ export async function topUpUser(id: number, amount: number): Promise<"ok" | "not
   const delta = BigInt(amount);
   const changed = await getDb().$executeRaw`
     UPDATE "users" SET "balance" = "balance" + ${delta}, "updatedAt" = ${new Date()}
-    WHERE "id" = ${id} AND (${delta} >= 0 OR "balance" - "heldBalance" + ${delta} >= 0)`;
+    WHERE "id" = ${id} AND (CAST(${delta} AS BIGINT) >= 0 OR "balance" - "heldBalance" + CAST(${delta} AS BIGINT) >= 0)`;
   if (changed > 0) return "ok";
   return (await getDb().user.count({ where: { id } })) ? "insufficient" : "not_found";
 }
