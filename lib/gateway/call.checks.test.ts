@@ -40,7 +40,10 @@ describe("refusals", () => {
       expect(JSON.parse(await text(res)).error).toMatchObject({ code });
       expect(w.calls).toEqual(calls);
       expect(w.settled).toEqual([]);
-      expect(w.usage).toEqual([]);
+      expect(w.refusals).toEqual([code]);
+      // A known token's refusal is recorded at no cost, with its reason; a stranger's is only counted.
+      if (code === "invalid_api_key") expect(w.usage).toEqual([]);
+      else expect(w.usage).toEqual([expect.objectContaining({ cost: 0, status, errorCode: code, errorMessage: expect.any(String) })]);
       expect(w.available()).toBe(setup?.available ?? 1_000_000);
     });
   }

@@ -8,7 +8,7 @@ import { checkModelAllowed, checkModelServed } from "@/lib/gateway/checks";
 import type { InboundFormat, ParsedRequest } from "@/lib/gateway/formats/types";
 import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { relayOverChannels } from "@/lib/gateway/attempts";
-import { usageEntry } from "@/lib/gateway/record";
+import { refusalEntry, usageEntry } from "@/lib/gateway/record";
 import type { AuthToken, ChannelInfo, Failure, GatewayDeps, Hold, ModelInfo } from "@/lib/gateway/types";
 
 /**
@@ -158,25 +158,34 @@ export class RelayCall {
  */
 export async function handleRelay(input: RelayInput, format: InboundFormat, deps: GatewayDeps): Promise<RelayResult> {
   const started = deps.now();
-  const refuse = (o: Failure) => withHeaders(format.error(o.code, o.message, { param: o.param ?? null }), o.headers);
+  let token: AuthToken | null = null;
+  let model = "";
+  const refuse = (o: Failure) => {
+    deps.refused(o.code);
+    // A refusal whose token is known is recorded at no cost, so its owner can see why.
+    if (token) deps.recordUsage(refusalEntry({ input, format, token, model, started, now: deps.now(), failure: o }));
+    return withHeaders(format.error(o.code, o.message, { param: o.param ?? null }), o.headers);
+  };
 
   const auth = await authenticate(input, deps);
-  if (!auth.ok) return refuse(auth);
-  const token = auth.value;
+  token = auth.token;
+  if (!auth.outcome.ok) return refuse(auth.outcome);
+  const tokenOk = auth.outcome.value;
 
   const raw = await input.readBody(deps.config.maxBodyBytes);
   if (!raw.ok) return refuse(raw);
   const parsed = format.parse(raw.value);
   if (!parsed.ok) return refuse(parsed);
   const req = parsed.value;
+  model = req.model;
 
-  const allowed = checkModelAllowed(token, req.model);
+  const allowed = checkModelAllowed(tokenOk, req.model);
   if (!allowed.ok) return refuse(allowed);
-  const served = checkModelServed(await deps.routing(), token.group, req.model);
+  const served = checkModelServed(await deps.routing(), tokenOk.group, req.model);
   if (!served.ok) return refuse(served);
-  const { model, groupRatio, channels } = served.value;
+  const { model: info, groupRatio, channels } = served.value;
 
-  const rate = await deps.rateLimit(token);
+  const rate = await deps.rateLimit(tokenOk);
   if (!rate.ok) {
     return refuse({
       ok: false,
@@ -186,7 +195,7 @@ export async function handleRelay(input: RelayInput, format: InboundFormat, deps
     });
   }
 
-  const call = new RelayCall(deps, input, format, started, token, req, model, groupRatio);
+  const call = new RelayCall(deps, input, format, started, tokenOk, req, info, groupRatio);
   const reserved = await reserve(call);
   if (!reserved.ok) return refuse(reserved);
 

@@ -15,9 +15,12 @@ export const embeddings: Endpoint = (input, deps) => handleRelay(input, embeddin
 
 /** GET /v1/models: the models this token may call, in OpenAI's list shape. */
 export const listModels: Endpoint = async (input, deps) => {
-  const auth = await authenticate(input, deps);
-  if (!auth.ok) return openaiError(auth.code, auth.message);
-  const names = modelsForToken(await deps.routing(), auth.value);
+  const { outcome } = await authenticate(input, deps);
+  if (!outcome.ok) {
+    deps.refused(outcome.code);
+    return openaiError(outcome.code, outcome.message);
+  }
+  const names = modelsForToken(await deps.routing(), outcome.value);
   return jsonResult(200, {
     object: "list",
     data: names.map((id) => ({ id, object: "model", created: 0, owned_by: "gateway" })),

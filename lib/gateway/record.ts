@@ -1,6 +1,9 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
 import type { RelayCall } from "@/lib/gateway/call";
-import type { UsageEntry } from "@/lib/gateway/types";
+import { ERROR_STATUS } from "@/lib/errors";
+import type { InboundFormat } from "@/lib/gateway/formats/types";
+import type { RelayInput } from "@/lib/gateway/http";
+import type { AuthToken, Failure, UsageEntry } from "@/lib/gateway/types";
 
 /** How a call ended, for its record. */
 export type Outcome = {
@@ -52,5 +55,55 @@ export function usageEntry(call: RelayCall, o: Outcome): UsageEntry {
     clientIp: input.clientIp,
     userAgent: input.headers.get("user-agent")?.slice(0, 300) ?? null,
     createdAt: new Date(call.started),
+  };
+}
+
+/** The record of a call refused before it was admitted: nothing charged, the refusal's code and reason. */
+export function refusalEntry(r: {
+  input: RelayInput;
+  format: InboundFormat;
+  token: AuthToken;
+  model: string;
+  started: number;
+  now: number;
+  failure: Failure;
+}): UsageEntry {
+  const { token, input } = r;
+  return {
+    requestId: input.requestId,
+    userId: token.userId,
+    tokenId: token.id,
+    tokenName: token.name,
+    channelId: null,
+    endpoint: r.format.name,
+    model: r.model,
+    upstreamModel: null,
+    group: token.group,
+    promptTokens: 0,
+    completionTokens: 0,
+    cachedTokens: 0,
+    cacheWriteTokens: 0,
+    cacheWrite1hTokens: 0,
+    reasoningTokens: 0,
+    modelRatio: 0,
+    completionRatio: 0,
+    cacheRatio: 0,
+    cacheWriteRatio: 0,
+    cacheWrite1hRatio: 0,
+    groupRatio: 0,
+    fixedPrice: null,
+    cost: 0,
+    writtenOff: 0,
+    status: ERROR_STATUS[r.failure.code],
+    errorCode: r.failure.code,
+    errorMessage: r.failure.message.slice(0, 300),
+    stream: false,
+    estimated: false,
+    latencyMs: Math.max(0, Math.round(r.now - r.started)),
+    ttfbMs: null,
+    attempts: [],
+    clientIp: input.clientIp,
+    userAgent: input.headers.get("user-agent")?.slice(0, 300) ?? null,
+    createdAt: new Date(r.started),
   };
 }

@@ -81,6 +81,7 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
   const usage: UsageEntry[] = [];
   const settled: { hold: Hold; cost: number }[] = [];
   const checkpoints: { hold: Hold; cost: number }[] = [];
+  const refusals: string[] = [];
   const failed: number[] = [];
   const succeeded: number[] = [];
   const deps: GatewayDeps = {
@@ -101,6 +102,7 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
     },
     checkpoint: (hold, cost) => checkpoints.push({ hold, cost }),
     recordUsage: (e) => usage.push(e),
+    refused: (code) => refusals.push(code),
     touchToken: () => {},
     channelSucceeded: (id) => succeeded.push(id),
     channelFailed: (id) => failed.push(id),
@@ -116,7 +118,7 @@ export function world(over: { token?: Partial<AuthToken>; available?: number; ch
     random: () => 0,
     config: { maxBodyBytes: 10_000, upstreamTimeoutMs: 5_000, maxAttempts: 3, checkpointIntervalMs: 20 },
   };
-  return { deps, calls, upstreamRequests, usage, settled, checkpoints, failed, succeeded, available: () => available };
+  return { deps, calls, upstreamRequests, usage, settled, checkpoints, refusals, failed, succeeded, available: () => available };
 }
 
 /** A client request; `abort` simulates the client going away. */

@@ -109,6 +109,8 @@ export type GatewayDeps = {
    * balance have free; what they cannot cover is written off (and so recorded).
    */
   settle(hold: Hold, entry: UsageEntry): Promise<void>;
+  /** Every refusal, by code (metrics); unknown keys are counted here and never recorded. */
+  refused(code: string): void;
   /** Writes the usage record of a call that holds nothing (batched). */
   recordUsage(entry: UsageEntry): void;
   /** Stores a long stream's progress, so that a crashed instance's call is charged what it had cost. */

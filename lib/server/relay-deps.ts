@@ -99,6 +99,7 @@ function createDeps(): GatewayDeps {
     checkpoint: (hold, cost, entry) =>
       void checkpointHold(hold, cost, entry).catch((e) => console.error(`[${hold.requestId}] checkpoint failed:`, e.message)),
     recordUsage: (entry) => usage.add(entry),
+    refused: () => {},
     touchToken: (id) => touched.add(id),
     channelSucceeded(id) {
       const now = Date.now();
