@@ -1,0 +1,50 @@
+import type { TokenUsage } from "@/lib/billing/pricing";
+import { isObject, type ChatMessage, type ChatRequest, type Json } from "@/lib/gateway/chat";
+import { tokenCount, tokenUsage } from "@/lib/gateway/token-counts";
+
+/**
+ * The `openai` channel type: any OpenAI-compatible API. Its base URL ends in `/v1`
+ * (`https://api.openai.com/v1`); paths are appended as they are (`/chat/completions`).
+ */
+
+/** The upstream URL for an endpoint path such as `/chat/completions` or `/responses`. */
+export function openaiUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}${path}`;
+}
+
+/** Upstream headers: the channel's key as a bearer token, then the channel's extra headers. */
+export function openaiHeaders(apiKey: string, channelHeaders: Record<string, string> = {}): Record<string, string> {
+  return { "content-type": "application/json", authorization: `Bearer ${apiKey}`, ...channelHeaders };
+}
+
+/**
+ * The `usage` object of a chat, completions or embeddings body or stream chunk as TokenUsage, or
+ * null when absent or not made of valid counts (embeddings report no completion tokens: 0).
+ */
+export function openaiUsage(usage: unknown): TokenUsage | null {
+  if (!isObject(usage)) return null;
+  const prompt = tokenCount(usage.prompt_tokens);
+  const completion = usage.completion_tokens === undefined ? 0 : tokenCount(usage.completion_tokens);
+  const promptDetails = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
+  const completionDetails = isObject(usage.completion_tokens_details) ? usage.completion_tokens_details : {};
+  return tokenUsage({
+    prompt,
+    completion,
+    cached: tokenCount(promptDetails.cached_tokens),
+    reasoning: tokenCount(completionDetails.reasoning_tokens),
+  });
+}
+
+/**
+ * A converted chat request made fit for an OpenAI-compatible upstream: the internal extension
+ * fields (reasoning text and signatures, Gemini signatures) are removed, since OpenAI rejects
+ * unknown message properties.
+ */
+export function toOpenaiChatRequest(chat: ChatRequest): ChatRequest {
+  const messages = chat.messages.map((message): ChatMessage => {
+    const { reasoning_content: _text, reasoning_signature: _signature, ...rest } = message;
+    if (!rest.tool_calls) return rest;
+    return { ...rest, tool_calls: rest.tool_calls.map(({ extra_content: _extra, ...call }) => call) };
+  });
+  return { ...(chat as Json), messages } as ChatRequest;
+}
