@@ -65,3 +65,33 @@ export async function serveReplies(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Assembles chat stream chunks into the message they spell, as OpenAI's SDK does (tool calls by index). */
+export function assembleChat(chunks: Json[]): { message: Json; finishReason: unknown; usage: unknown } {
+  const message: Json = { role: "assistant", content: "" };
+  const calls: Json[] = [];
+  let finishReason: unknown = null;
+  let usage: unknown = null;
+  const append = (key: string, value: unknown) => {
+    if (typeof value === "string") message[key] = ((message[key] as string | undefined) ?? "") + value;
+  };
+  for (const chunk of chunks) {
+    if (chunk.usage) usage = chunk.usage;
+    const choice = Array.isArray(chunk.choices) && isObject(chunk.choices[0]) ? chunk.choices[0] : null;
+    if (!choice) continue;
+    if (choice.finish_reason) finishReason = choice.finish_reason;
+    const delta = isObject(choice.delta) ? choice.delta : {};
+    append("content", delta.content);
+    append("reasoning_content", delta.reasoning_content);
+    append("reasoning_signature", delta.reasoning_signature);
+    for (const call of Array.isArray(delta.tool_calls) ? delta.tool_calls.filter(isObject) : []) {
+      const index = call.index as number;
+      const fn = isObject(call.function) ? call.function : {};
+      calls[index] ??= { id: call.id, type: "function", function: { name: fn.name, arguments: "" } };
+      if (call.extra_content) calls[index].extra_content = call.extra_content;
+      (calls[index].function as Json).arguments += typeof fn.arguments === "string" ? fn.arguments : "";
+    }
+  }
+  if (calls.length > 0) message.tool_calls = calls;
+  return { message, finishReason, usage };
+}
