@@ -86,7 +86,7 @@ describe("the Anthropic SDK reading converted output", () => {
   });
 
   it("maps error bodies to the SDK's error classes", async () => {
-    const cases: [number, typeof Anthropic.APIError][] = [
+    const cases: [number, abstract new (...args: never[]) => Error][] = [
       [400, Anthropic.BadRequestError],
       [401, Anthropic.AuthenticationError],
       [403, Anthropic.PermissionDeniedError],
