@@ -14,7 +14,7 @@ export function openaiUrl(baseUrl: string, path: string): string {
 
 /** Upstream headers: the channel's key as a bearer token, then the channel's extra headers. */
 export function openaiHeaders(apiKey: string, channelHeaders: Record<string, string> = {}): Record<string, string> {
-  return { "content-type": "application/json", authorization: `Bearer ${apiKey}`, ...channelHeaders };
+  return { ...channelHeaders, "content-type": "application/json", authorization: `Bearer ${apiKey}` };
 }
 
 /**
