@@ -3,6 +3,8 @@ export type MockFault =
   | { type: "delay"; ms: number; times?: number }
   | { type: "status"; status: number; message?: string; retryAfter?: number; times?: number }
   | { type: "reset_mid_stream"; afterChunks: number; times?: number }
+  /** the provider's in-stream error event after `afterChunks` events, then the end of the stream */
+  | { type: "stream_error"; afterChunks: number; times?: number }
   | { type: "no_usage"; times?: number }
   | { type: "hang"; times?: number }
   | { type: "slow_stream"; chunkDelayMs: number; times?: number };
@@ -31,6 +33,7 @@ export function parseFault(value: unknown): FaultParse {
       if (f.retryAfter !== undefined && !nonNegativeInt(f.retryAfter)) return bad("retryAfter: seconds");
       return { ok: true, fault: f as MockFault };
     case "reset_mid_stream":
+    case "stream_error":
       return nonNegativeInt(f.afterChunks) ? { ok: true, fault: f as MockFault } : bad("afterChunks: non-negative integer");
     case "slow_stream":
       return nonNegativeInt(f.chunkDelayMs) ? { ok: true, fault: f as MockFault } : bad("chunkDelayMs: non-negative integer");

@@ -150,6 +150,18 @@ describe("faults", () => {
     expect(seen).toHaveLength(2);
   });
 
+  it("ends a stream with an error event", async () => {
+    mock.setFault({ type: "stream_error", afterChunks: 2 });
+    const stream = await client.chat.completions.create({ ...ask("a b c d e f"), stream: true });
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const c of stream) seen.push(c.choices[0]?.delta.content ?? "");
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.APIError);
+    expect((err as Error).message).toContain("The server had an error");
+    expect(seen).toHaveLength(2);
+  });
+
   it("resets a non-streamed answer mid-body", async () => {
     mock.setFault({ type: "reset_mid_stream", afterChunks: 0 });
     await expect(client.chat.completions.create(ask("x"))).rejects.toBeInstanceOf(Error);
