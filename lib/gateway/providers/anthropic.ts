@@ -60,7 +60,9 @@ type Turn = { role: "user" | "assistant"; content: Json[] };
  * user turn; images (URL or data URL) and PDFs; tools and tool_choice; assistant tool calls as
  * `tool_use`; reasoning with its signature as a thinking block; `reasoning_effort` as a thinking
  * budget; `max_tokens` from the client or `defaultMaxTokens` (Anthropic requires it). `n` > 1 and
- * content Anthropic cannot take are refused, naming the field.
+ * content Anthropic cannot take are refused, naming the field. `temperature` and `top_p` are left
+ * out: Anthropic's current models (and every model from API version 2026-10-21) answer 400 to any
+ * sampling parameter, which a chat client could not avoid.
  */
 export function chatRequestToAnthropic(chat: unknown, upstreamModel: string, defaultMaxTokens: number): Outcome<Json> {
   return convert(() => {
@@ -90,9 +92,6 @@ export function chatRequestToAnthropic(chat: unknown, upstreamModel: string, def
     if (choice) body.tool_choice = choice;
     const budget = thinkingBudget(req.reasoning_effort, body.max_tokens as number, choice);
     if (budget !== null) body.thinking = { type: "enabled", budget_tokens: budget };
-    // With thinking Anthropic takes neither temperature nor top_p; without it, newer models refuse both together.
-    if (budget === null && typeof req.temperature === "number") body.temperature = Math.min(1, Math.max(0, req.temperature));
-    else if (budget === null && typeof req.top_p === "number") body.top_p = req.top_p;
     const format = isObject(req.response_format) ? req.response_format : null;
     if (format?.type === "json_schema") {
       const schema = expectObject(expectObject(format.json_schema, "response_format.json_schema").schema, "response_format.json_schema.schema");
