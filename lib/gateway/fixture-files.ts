@@ -95,3 +95,12 @@ export function assembleChat(chunks: Json[]): { message: Json; finishReason: unk
   if (calls.length > 0) message.tool_calls = calls;
   return { message, finishReason, usage };
 }
+
+/** Every SSE event of a fetch Response's body, read to its end. */
+export async function responseEvents(res: Response): Promise<SseEvent[]> {
+  const parser = new SseParser();
+  const events: SseEvent[] = [];
+  const reader = res.body!.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(...parser.push(read.value));
+  return [...events, ...parser.end()];
+}
