@@ -101,6 +101,12 @@ describe("ChatToAnthropicStream", () => {
     expect(writer.push({ choices: [{ index: 0, delta: { content: "x" } }] })).toBe("");
   });
 
+  it("streams a refusal as text", () => {
+    const events = convert([{ choices: [{ index: 0, delta: { refusal: "I can't help with that." }, finish_reason: "content_filter" }] }]);
+    expect(events[2].data.delta).toEqual({ type: "text_delta", text: "I can't help with that." });
+    expect((events.at(-2)!.data.delta as Json).stop_reason).toBe("refusal");
+  });
+
   it("ignores chunks that are not objects and choices without deltas", () => {
     const events = convert([null as unknown as Json, { choices: [] }, { choices: ["x"] }]);
     expect(events.map((e) => e.event)).toEqual(["message_start", "message_delta", "message_stop"]);

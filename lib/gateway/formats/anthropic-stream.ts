@@ -45,9 +45,9 @@ export class ChatToAnthropicStream {
     if (typeof delta.reasoning_signature === "string" && delta.reasoning_signature !== "") {
       out += this.ensure("thinking") + this.delta({ type: "signature_delta", signature: delta.reasoning_signature });
     }
-    if (typeof delta.content === "string" && delta.content !== "") {
-      out += this.ensure("text") + this.delta({ type: "text_delta", text: delta.content });
-    }
+    // A refusal streams as text: Anthropic has no separate refusal content.
+    const text = typeof delta.content === "string" ? delta.content : typeof delta.refusal === "string" ? delta.refusal : "";
+    if (text !== "") out += this.ensure("text") + this.delta({ type: "text_delta", text });
     if (Array.isArray(delta.tool_calls)) for (const call of delta.tool_calls) out += this.toolCall(call);
     if (typeof choice.finish_reason === "string") this.stopReason = anthropicStopReason(choice.finish_reason);
     return out;

@@ -87,6 +87,12 @@ describe("ChatToResponsesStream", () => {
     expect((completed.response as Json).usage).toMatchObject({ input_tokens: 118, input_tokens_details: { cached_tokens: 64 }, output_tokens: 52 });
   });
 
+  it("streams a refusal as output text and ends incomplete", () => {
+    const events = convert([chunk({ refusal: "No." }, "content_filter")]);
+    expect(events.find((e) => e.type === "response.output_text.delta")).toMatchObject({ delta: "No." });
+    expect(events.at(-1)).toMatchObject({ type: "response.incomplete", response: { incomplete_details: { reason: "content_filter" } } });
+  });
+
   it("ends a length-limited answer with response.incomplete", () => {
     const events = convert([chunk({ content: "cut" }, "length")], (w) => w.end({ promptTokens: 3, completionTokens: 1 }));
     expect(events.at(-1)).toMatchObject({

@@ -57,10 +57,12 @@ export class ChatToResponsesStream {
       item.signature = delta.reasoning_signature;
       out += opened;
     }
-    if (typeof delta.content === "string" && delta.content !== "") {
+    // A refusal streams as output text, as the non-streamed conversion writes it.
+    const text = typeof delta.content === "string" ? delta.content : typeof delta.refusal === "string" ? delta.refusal : "";
+    if (text !== "") {
       const { item, out: opened } = this.message();
-      item.text += delta.content;
-      out += opened + this.event("response.output_text.delta", { ...this.at(item), content_index: 0, delta: delta.content, logprobs: [] });
+      item.text += text;
+      out += opened + this.event("response.output_text.delta", { ...this.at(item), content_index: 0, delta: text, logprobs: [] });
     }
     if (Array.isArray(delta.tool_calls)) for (const call of delta.tool_calls) out += this.toolCall(call);
     if (typeof choice.finish_reason === "string") this.finish = choice.finish_reason;
