@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { countTokens, loadTokenizer } from "../../lib/billing/estimate";
+import { sampleArguments } from "./base";
 
 /**
  * Deterministic Anthropic Messages answers, built from Anthropic's documented shapes. The reply
@@ -78,23 +79,6 @@ export function historyError(messages: Json[]): string | null {
   return null;
 }
 
-function sampleInput(schema: unknown, text: string): Json {
-  const s = isObject(schema) ? schema : {};
-  const props = isObject(s.properties) ? s.properties : {};
-  const required = Array.isArray(s.required) ? s.required.map(String) : Object.keys(props);
-  const input: Json = {};
-  for (const key of required) {
-    const p = isObject(props[key]) ? props[key] : {};
-    if (Array.isArray(p.enum)) input[key] = p.enum[0];
-    else if (p.type === "number" || p.type === "integer") input[key] = 1;
-    else if (p.type === "boolean") input[key] = true;
-    else if (p.type === "array") input[key] = [];
-    else if (p.type === "object") input[key] = {};
-    else input[key] = Array.from(text).slice(0, 20).join("") || key;
-  }
-  return input;
-}
-
 function calledTools(body: Json, text: string, requestId: string): Json[] {
   const tools = Array.isArray(body.tools) ? body.tools.filter(isObject) : [];
   const choice = isObject(body.tool_choice) ? body.tool_choice : {};
@@ -103,7 +87,7 @@ function calledTools(body: Json, text: string, requestId: string): Json[] {
   if (tools.length === 0 || answered || choice.type === "none") return [];
   let chosen = choice.type === "tool" ? tools.filter((t) => t.name === choice.name) : tools;
   if (choice.disable_parallel_tool_use === true) chosen = chosen.slice(0, 1);
-  return chosen.map((t, i) => ({ type: "tool_use", id: `toolu_${requestId}_${i}`, name: t.name, input: sampleInput(t.input_schema, text) }));
+  return chosen.map((t, i) => ({ type: "tool_use", id: `toolu_${requestId}_${i}`, name: t.name, input: sampleArguments(t.input_schema, text) }));
 }
 
 /** A Messages object answering `body`, with usage (or without, for the no_usage fault). */

@@ -96,10 +96,7 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
     const path = new URL(req.url ?? "/", "http://mock").pathname;
     const body = parseBody(await readBody(req));
     if (path === "/__mock/cache" && (req.method === "POST" || req.method === "DELETE")) return cacheControl(req, res, body);
-    if (path.startsWith("/__mock/")) {
-      if (!state.control(req, res, path, body, sendError)) sendError(res, 404, `Unknown control endpoint ${req.method} ${path}`);
-      return;
-    }
+    if (state.control(req, res, path, body, sendError)) return;
     state.record(req, path, body);
     const requestId = `req_mock_${++counter}`;
     res.setHeader("request-id", requestId);

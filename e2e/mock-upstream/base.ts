@@ -62,8 +62,12 @@ export class MockState {
     return { ok: true, fault: this.faults.take() };
   }
 
-  /** Answers `/__mock/fault`, `/__mock/requests` and `/__mock/reset`; false for any other path. */
+  /**
+   * Answers `/__mock/fault`, `/__mock/requests` and `/__mock/reset` (404 for other `/__mock/`
+   * paths); false for paths outside `/__mock/`, which the mock answers itself.
+   */
   control(req: IncomingMessage, res: ServerResponse, path: string, body: unknown, sendError: SendError): boolean {
+    if (!path.startsWith("/__mock/")) return false;
     if (path === "/__mock/fault" && (req.method === "POST" || req.method === "DELETE")) {
       const parsed = req.method === "DELETE" ? parseFault(null) : parseFault(body);
       if (!parsed.ok) sendError(res, 400, parsed.message);
@@ -82,7 +86,8 @@ export class MockState {
       sendJson(res, 200, { ok: true });
       return true;
     }
-    return false;
+    sendError(res, 404, `Unknown control endpoint ${req.method} ${path}`);
+    return true;
   }
 
   reset(): void {
@@ -90,6 +95,30 @@ export class MockState {
     this.faults.set(null);
     this.onReset();
   }
+}
+
+/**
+ * Arguments a mock model makes up for a tool call from the tool's JSON schema (Gemini's uppercase
+ * types too): each required property gets its enum's first value, 1, true, [] or {}, and strings
+ * the first 20 characters of `text`.
+ */
+export function sampleArguments(schema: unknown, text: string): Record<string, unknown> {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  const s = isObject(schema) ? schema : {};
+  const props = isObject(s.properties) ? s.properties : {};
+  const required = Array.isArray(s.required) ? s.required.map(String) : Object.keys(props);
+  const args: Record<string, unknown> = {};
+  for (const key of required) {
+    const p = isObject(props[key]) ? props[key] : {};
+    const type = String(p.type ?? "string").toLowerCase();
+    if (Array.isArray(p.enum)) args[key] = p.enum[0];
+    else if (type === "number" || type === "integer") args[key] = 1;
+    else if (type === "boolean") args[key] = true;
+    else if (type === "array") args[key] = [];
+    else if (type === "object") args[key] = {};
+    else args[key] = Array.from(text).slice(0, 20).join("") || key;
+  }
+  return args;
 }
 
 /** Sends a JSON answer, honouring the faults that also apply to non-streamed answers. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { countTokens, loadTokenizer } from "../../lib/billing/estimate";
+import { sampleArguments } from "./base";
 
 /**
  * Deterministic Gemini generateContent answers, built from Google's documented shapes. The reply
@@ -62,24 +63,6 @@ export function historyError(contents: Json[]): string | null {
   return null;
 }
 
-function sampleArgs(schema: unknown, text: string): Json {
-  const s = isObject(schema) ? schema : {};
-  const props = isObject(s.properties) ? s.properties : {};
-  const required = Array.isArray(s.required) ? s.required.map(String) : Object.keys(props);
-  const args: Json = {};
-  for (const key of required) {
-    const p = isObject(props[key]) ? props[key] : {};
-    const type = String(p.type ?? "string").toLowerCase();
-    if (Array.isArray(p.enum)) args[key] = p.enum[0];
-    else if (type === "number" || type === "integer") args[key] = 1;
-    else if (type === "boolean") args[key] = true;
-    else if (type === "array") args[key] = [];
-    else if (type === "object") args[key] = {};
-    else args[key] = Array.from(text).slice(0, 20).join("") || key;
-  }
-  return args;
-}
-
 function functionCalls(body: Json, text: string): Json[] {
   const declarations = (Array.isArray(body.tools) ? body.tools.filter(isObject) : []).flatMap((t) =>
     Array.isArray(t.functionDeclarations) ? t.functionDeclarations.filter(isObject) : [],
@@ -91,7 +74,7 @@ function functionCalls(body: Json, text: string): Json[] {
   return declarations
     .filter((d) => !allowed || allowed.includes(d.name))
     .map((d, i) => {
-      const args = sampleArgs(d.parametersJsonSchema ?? d.parameters, text);
+      const args = sampleArguments(d.parametersJsonSchema ?? d.parameters, text);
       const name = String(d.name);
       return { functionCall: { name, args }, ...(i === 0 ? { thoughtSignature: callSignature(name, args) } : {}) };
     });

@@ -73,10 +73,7 @@ export async function startGeminiMock(options: GeminiMockOptions = {}): Promise<
       cached = n as number;
       return sendJson(res, 200, { ok: true, cached });
     }
-    if (url.pathname.startsWith("/__mock/")) {
-      if (!state.control(req, res, url.pathname, body, sendError)) sendError(res, 404, `Unknown control endpoint ${req.method} ${url.pathname}`);
-      return;
-    }
+    if (state.control(req, res, url.pathname, body, sendError)) return;
     state.record(req, url.pathname + url.search, body);
     const key = req.headers["x-goog-api-key"] ?? url.searchParams.get("key");
     if (!key) {

@@ -52,10 +52,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
   async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const path = new URL(req.url ?? "/", "http://mock").pathname;
     const body = parseBody(await readBody(req));
-    if (path.startsWith("/__mock/")) {
-      if (!state.control(req, res, path, body, controlError)) controlError(res, 404, `Unknown control endpoint ${req.method} ${path}`);
-      return;
-    }
+    if (state.control(req, res, path, body, controlError)) return;
     state.record(req, path, body);
     const requestId = `req_mock_${++counter}`;
     res.setHeader("x-request-id", requestId);

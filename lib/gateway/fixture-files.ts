@@ -96,6 +96,14 @@ export function assembleChat(chunks: Json[]): { message: Json; finishReason: unk
   return { message, finishReason, usage };
 }
 
+/** A provider stream converter as the tests drive it. */
+export type StreamConverter = { push(ev: SseEvent): Json[]; end(): Json[] };
+
+/** Feeds SSE events to a converter, then ends it; returns every chat chunk it made. */
+export function replay(converter: StreamConverter, events: SseEvent[]): Json[] {
+  return [...events.flatMap((ev) => converter.push(ev)), ...converter.end()];
+}
+
 /** Every SSE event of a fetch Response's body, read to its end. */
 export async function responseEvents(res: Response): Promise<SseEvent[]> {
   const parser = new SseParser();

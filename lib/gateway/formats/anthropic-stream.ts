@@ -1,7 +1,7 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
 import { isObject, type Json } from "@/lib/gateway/chat";
 import { anthropicErrorBody, anthropicMessageId, anthropicStopReason, toAnthropicUsage } from "@/lib/gateway/formats/anthropic-response";
-import { openaiUsage } from "@/lib/gateway/providers/openai";
+import { readChatChunk } from "@/lib/gateway/providers/openai";
 import { formatSseJson } from "@/lib/gateway/sse-parse";
 
 type BlockKind = "text" | "thinking" | "tool_use";
@@ -34,22 +34,19 @@ export class ChatToAnthropicStream {
   push(chunk: unknown): string {
     if (this.finished) return "";
     let out = this.start();
-    if (!isObject(chunk)) return out;
-    this.chunkUsage = openaiUsage(chunk.usage) ?? this.chunkUsage;
-    const choice = Array.isArray(chunk.choices) && isObject(chunk.choices[0]) ? chunk.choices[0] : null;
-    if (!choice) return out;
-    const delta = isObject(choice.delta) ? choice.delta : {};
+    const read = readChatChunk(chunk);
+    if (!read) return out;
+    const { delta, text } = read;
+    this.chunkUsage = read.usage ?? this.chunkUsage;
     if (typeof delta.reasoning_content === "string" && delta.reasoning_content !== "") {
       out += this.ensure("thinking") + this.delta({ type: "thinking_delta", thinking: delta.reasoning_content });
     }
     if (typeof delta.reasoning_signature === "string" && delta.reasoning_signature !== "") {
       out += this.ensure("thinking") + this.delta({ type: "signature_delta", signature: delta.reasoning_signature });
     }
-    // A refusal streams as text: Anthropic has no separate refusal content.
-    const text = typeof delta.content === "string" ? delta.content : typeof delta.refusal === "string" ? delta.refusal : "";
     if (text !== "") out += this.ensure("text") + this.delta({ type: "text_delta", text });
     if (Array.isArray(delta.tool_calls)) for (const call of delta.tool_calls) out += this.toolCall(call);
-    if (typeof choice.finish_reason === "string") this.stopReason = anthropicStopReason(choice.finish_reason);
+    if (typeof read.finishReason === "string") this.stopReason = anthropicStopReason(read.finishReason);
     return out;
   }
 

@@ -8,7 +8,7 @@ import {
   responseObject,
   type ResponsesContext,
 } from "@/lib/gateway/formats/responses-response";
-import { openaiUsage } from "@/lib/gateway/providers/openai";
+import { readChatChunk } from "@/lib/gateway/providers/openai";
 import { formatSseJson } from "@/lib/gateway/sse-parse";
 
 type Slot = { index: number; id: string };
@@ -42,11 +42,10 @@ export class ChatToResponsesStream {
   push(chunk: unknown): string {
     if (this.finished) return "";
     let out = this.start();
-    if (!isObject(chunk)) return out;
-    this.chunkUsage = openaiUsage(chunk.usage) ?? this.chunkUsage;
-    const choice = Array.isArray(chunk.choices) && isObject(chunk.choices[0]) ? chunk.choices[0] : null;
-    if (!choice) return out;
-    const delta = isObject(choice.delta) ? choice.delta : {};
+    const read = readChatChunk(chunk);
+    if (!read) return out;
+    const { delta, text } = read;
+    this.chunkUsage = read.usage ?? this.chunkUsage;
     if (typeof delta.reasoning_content === "string" && delta.reasoning_content !== "") {
       const { item, out: opened } = this.reasoning();
       item.text += delta.reasoning_content;
@@ -57,15 +56,13 @@ export class ChatToResponsesStream {
       item.signature = delta.reasoning_signature;
       out += opened;
     }
-    // A refusal streams as output text, as the non-streamed conversion writes it.
-    const text = typeof delta.content === "string" ? delta.content : typeof delta.refusal === "string" ? delta.refusal : "";
     if (text !== "") {
       const { item, out: opened } = this.message();
       item.text += text;
       out += opened + this.event("response.output_text.delta", { ...this.at(item), content_index: 0, delta: text, logprobs: [] });
     }
     if (Array.isArray(delta.tool_calls)) for (const call of delta.tool_calls) out += this.toolCall(call);
-    if (typeof choice.finish_reason === "string") this.finish = choice.finish_reason;
+    if (typeof read.finishReason === "string") this.finish = read.finishReason;
     return out;
   }
 

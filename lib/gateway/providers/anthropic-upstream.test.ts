@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAnthropicMock, type AnthropicMock } from "@/e2e/mock-upstream/anthropic";
 import type { ChatMessage, ChatRequest, Json } from "@/lib/gateway/chat";
-import { assembleChat, responseEvents } from "@/lib/gateway/fixture-files";
+import { assembleChat, replay, responseEvents } from "@/lib/gateway/fixture-files";
 import { responsesRequestToChat } from "@/lib/gateway/formats/responses";
 import { ChatToResponsesStream } from "@/lib/gateway/formats/responses-stream";
 import { anthropicHeaders, anthropicUrl, chatRequestToAnthropic } from "@/lib/gateway/providers/anthropic";
@@ -29,10 +29,7 @@ async function streamTurn(chat: ChatRequest): Promise<{ chunks: Json[]; converte
   const res = await post({ ...chat, stream: true });
   expect(res.status).toBe(200);
   const converter = new AnthropicToChatStream({ model: "claude-via-gateway", id: "chatcmpl-1", created: 0, includeUsage: true });
-  const chunks: Json[] = [];
-  for (const ev of await responseEvents(res)) chunks.push(...converter.push(ev));
-  chunks.push(...converter.end());
-  return { chunks, converter };
+  return { chunks: replay(converter, await responseEvents(res)), converter };
 }
 
 const tools = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Json } from "@/lib/gateway/chat";
-import { CHUNK_SIZES, assembleChat, fixtureJson, fixtureText, sseEvents } from "@/lib/gateway/fixture-files";
+import { CHUNK_SIZES, assembleChat, fixtureJson, fixtureText, replay, sseEvents } from "@/lib/gateway/fixture-files";
 import { GeminiToChatStream, geminiFinishReason, geminiResponseToChat, geminiUsage } from "@/lib/gateway/providers/gemini-response";
 
 const response = fixtureJson("providers/fixtures/gemini-response-thinking-tools.json");
@@ -9,10 +9,7 @@ const opts = { model: "client-model", id: "chatcmpl-g1", created: 1_753_900_000 
 
 function runStream(text: string, size: number, includeUsage = true) {
   const converter = new GeminiToChatStream({ ...opts, includeUsage });
-  const chunks: Json[] = [];
-  for (const ev of sseEvents(text, size)) chunks.push(...converter.push(ev));
-  chunks.push(...converter.end());
-  return { converter, chunks };
+  return { converter, chunks: replay(converter, sseEvents(text, size)) };
 }
 
 describe("geminiUsage", () => {

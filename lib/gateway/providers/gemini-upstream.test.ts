@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGeminiMock, type GeminiMock } from "@/e2e/mock-upstream/gemini";
 import type { ChatMessage, ChatRequest, Json } from "@/lib/gateway/chat";
-import { assembleChat, responseEvents } from "@/lib/gateway/fixture-files";
+import { assembleChat, replay, responseEvents } from "@/lib/gateway/fixture-files";
 import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-messages";
 import { ChatToAnthropicStream } from "@/lib/gateway/formats/anthropic-stream";
 import { chatRequestToGemini, geminiHeaders, geminiUrl } from "@/lib/gateway/providers/gemini";
@@ -28,10 +28,7 @@ async function streamTurn(chat: ChatRequest): Promise<{ chunks: Json[]; converte
   const res = await post(chat, true);
   expect(res.status).toBe(200);
   const converter = new GeminiToChatStream({ model: "gemini-via-gateway", id: "chatcmpl-7", created: 0, includeUsage: true });
-  const chunks: Json[] = [];
-  for (const ev of await responseEvents(res)) chunks.push(...converter.push(ev));
-  chunks.push(...converter.end());
-  return { chunks, converter };
+  return { chunks: replay(converter, await responseEvents(res)), converter };
 }
 
 const tools = [

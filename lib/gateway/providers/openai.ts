@@ -36,6 +36,19 @@ export function openaiUsage(usage: unknown): TokenUsage | null {
 }
 
 /**
+ * What a stream writer reads from one chat chunk: the first choice's delta (`{}` when missing),
+ * its text (content, or a refusal, which other formats show as text), its finish reason, and the
+ * chunk's usage. Null when the chunk is not an object.
+ */
+export function readChatChunk(chunk: unknown): { delta: Json; text: string; finishReason: unknown; usage: TokenUsage | null } | null {
+  if (!isObject(chunk)) return null;
+  const choice = Array.isArray(chunk.choices) && isObject(chunk.choices[0]) ? chunk.choices[0] : {};
+  const delta = isObject(choice.delta) ? choice.delta : {};
+  const text = typeof delta.content === "string" ? delta.content : typeof delta.refusal === "string" ? delta.refusal : "";
+  return { delta, text, finishReason: choice.finish_reason, usage: openaiUsage(chunk.usage) };
+}
+
+/**
  * A converted chat request made fit for an OpenAI-compatible upstream: the internal extension
  * fields (reasoning text and signatures, Gemini signatures) are removed, since OpenAI rejects
  * unknown message properties.
