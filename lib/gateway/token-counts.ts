@@ -1,8 +1,11 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
 
-/** A token count as a provider reports it: a non-negative safe integer, else undefined (absent or invalid). */
+/** Largest token count believed from an upstream (as lib/gateway/usage.ts): far above any real call, far below 2^53. */
+const MAX_COUNT = 1e12;
+
+/** A token count as a provider reports it: a non-negative integer up to MAX_COUNT, else undefined (absent or invalid). */
 export function tokenCount(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && value <= MAX_COUNT ? value : undefined;
 }
 
 /** The sum of token counts, or undefined when it is not a safe integer. */

@@ -1,6 +1,6 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
 import { contentText, isObject, parseJson, type Json } from "@/lib/gateway/chat";
-import { openaiUsage } from "@/lib/gateway/providers/openai";
+import { parseUsage } from "@/lib/gateway/usage";
 
 /** Anthropic's error `type` for an HTTP status (CONTRACT §5). */
 export function anthropicErrorType(status: number): string {
@@ -97,6 +97,6 @@ export function chatResponseToAnthropic(chat: unknown, clientModel: string, usag
     content,
     stop_reason: anthropicStopReason(choice.finish_reason),
     stop_sequence: null,
-    usage: toAnthropicUsage(usage ?? openaiUsage(body.usage)),
+    usage: toAnthropicUsage(usage ?? parseUsage(body.usage)),
   };
 }

@@ -1,6 +1,6 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
 import { contentText, isObject, type Json } from "@/lib/gateway/chat";
-import { openaiUsage } from "@/lib/gateway/providers/openai";
+import { parseUsage } from "@/lib/gateway/usage";
 import { tokenCount, tokenUsage } from "@/lib/gateway/token-counts";
 
 /** What every Response object of one call shares. */
@@ -141,5 +141,5 @@ export function chatResponseToResponses(chat: unknown, ctx: ResponsesContext, us
     output.push(functionCallItem(itemId("fc"), callId, typeof fn.name === "string" ? fn.name : "", args));
   });
   const status = finalStatus(choice.finish_reason);
-  return responseObject(ctx, { status, output, usage: usage ?? openaiUsage(body.usage), finish: choice.finish_reason });
+  return responseObject(ctx, { status, output, usage: usage ?? parseUsage(body.usage), finish: choice.finish_reason });
 }

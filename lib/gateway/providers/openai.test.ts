@@ -2,39 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { ChatRequest } from "@/lib/gateway/chat";
 import { fixtureJson, fixtureText, sseJson } from "@/lib/gateway/fixture-files";
 import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-messages";
-import { openaiHeaders, openaiUrl, openaiUsage, toOpenaiChatRequest } from "@/lib/gateway/providers/openai";
+import { openaiHeaders, openaiUrl, readChatChunk, toOpenaiChatRequest } from "@/lib/gateway/providers/openai";
 
-describe("openaiUsage", () => {
-  it("reads chat bodies and stream chunks with cached and reasoning tokens", () => {
-    expect(openaiUsage(fixtureJson("formats/fixtures/openai-chat-completion-tools.json").usage)).toEqual({
-      promptTokens: 118,
-      completionTokens: 57,
-      cachedTokens: 64,
-    });
+describe("readChatChunk", () => {
+  it("reads the delta, text, finish reason and usage of a chunk, whatever its shape", () => {
     const last = sseJson(fixtureText("formats/fixtures/openai-chat-stream-reasoning.sse")).at(-1)!;
-    expect(openaiUsage(last.usage)).toEqual({ promptTokens: 21, completionTokens: 96, reasoningTokens: 81 });
-  });
-
-  it("reads embeddings usage, which has no completion tokens", () => {
-    expect(openaiUsage({ prompt_tokens: 8, total_tokens: 8 })).toEqual({ promptTokens: 8, completionTokens: 0 });
-  });
-
-  it("answers null for usage that is missing or not made of valid counts", () => {
-    expect(openaiUsage(null)).toBeNull();
-    expect(openaiUsage({ completion_tokens: 3 })).toBeNull();
-    for (const bad of [-1, 2.5, "7", Number.POSITIVE_INFINITY, 2 ** 53, 1e300]) {
-      expect(openaiUsage({ prompt_tokens: bad, completion_tokens: 1 })).toBeNull();
-      expect(openaiUsage({ prompt_tokens: 1, completion_tokens: bad })).toBeNull();
-    }
-  });
-
-  it("never lets a detail exceed its total", () => {
-    const usage = { prompt_tokens: 10, completion_tokens: 4, prompt_tokens_details: { cached_tokens: 50 }, completion_tokens_details: { reasoning_tokens: 9 } };
-    expect(openaiUsage(usage)).toEqual({ promptTokens: 10, completionTokens: 4, cachedTokens: 10, reasoningTokens: 4 });
-    expect(openaiUsage({ prompt_tokens: 10, completion_tokens: 4, prompt_tokens_details: { cached_tokens: -3 } })).toEqual({
-      promptTokens: 10,
-      completionTokens: 4,
+    expect(readChatChunk(last)).toEqual({
+      delta: { content: "", reasoning_content: null },
+      text: "",
+      finishReason: "stop",
+      usage: { promptTokens: 21, completionTokens: 96, cachedTokens: 0, reasoningTokens: 81 },
     });
+    expect(readChatChunk({ choices: [{ delta: { refusal: "No." } }] })).toMatchObject({ text: "No.", usage: null });
+    expect(readChatChunk({ choices: [] })).toEqual({ delta: {}, text: "", finishReason: undefined, usage: null });
+    expect(readChatChunk("[DONE]")).toBeNull();
   });
 });
 

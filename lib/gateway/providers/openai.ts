@@ -1,6 +1,6 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
 import { isObject, type ChatMessage, type ChatRequest, type Json } from "@/lib/gateway/chat";
-import { tokenCount, tokenUsage } from "@/lib/gateway/token-counts";
+import { parseUsage } from "@/lib/gateway/usage";
 
 /**
  * The `openai` channel type: any OpenAI-compatible API. Its base URL ends in `/v1`
@@ -18,24 +18,6 @@ export function openaiHeaders(apiKey: string, channelHeaders: Record<string, str
 }
 
 /**
- * The `usage` object of a chat, completions or embeddings body or stream chunk as TokenUsage, or
- * null when absent or not made of valid counts (embeddings report no completion tokens: 0).
- */
-export function openaiUsage(usage: unknown): TokenUsage | null {
-  if (!isObject(usage)) return null;
-  const prompt = tokenCount(usage.prompt_tokens);
-  const completion = usage.completion_tokens === undefined ? 0 : tokenCount(usage.completion_tokens);
-  const promptDetails = isObject(usage.prompt_tokens_details) ? usage.prompt_tokens_details : {};
-  const completionDetails = isObject(usage.completion_tokens_details) ? usage.completion_tokens_details : {};
-  return tokenUsage({
-    prompt,
-    completion,
-    cached: tokenCount(promptDetails.cached_tokens),
-    reasoning: tokenCount(completionDetails.reasoning_tokens),
-  });
-}
-
-/**
  * What a stream writer reads from one chat chunk: the first choice's delta (`{}` when missing),
  * its text (content, or a refusal, which other formats show as text), its finish reason, and the
  * chunk's usage. Null when the chunk is not an object.
@@ -45,7 +27,7 @@ export function readChatChunk(chunk: unknown): { delta: Json; text: string; fini
   const choice = Array.isArray(chunk.choices) && isObject(chunk.choices[0]) ? chunk.choices[0] : {};
   const delta = isObject(choice.delta) ? choice.delta : {};
   const text = typeof delta.content === "string" ? delta.content : typeof delta.refusal === "string" ? delta.refusal : "";
-  return { delta, text, finishReason: choice.finish_reason, usage: openaiUsage(chunk.usage) };
+  return { delta, text, finishReason: choice.finish_reason, usage: parseUsage(chunk.usage) };
 }
 
 /**
