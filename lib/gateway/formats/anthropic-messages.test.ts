@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChatRequest } from "@/lib/gateway/chat";
 import { fixtureJson } from "@/lib/gateway/fixture-files";
-import { anthropicRequestToChat, readAnthropicRequest } from "@/lib/gateway/formats/anthropic-messages";
+import { anthropicMessagesFormat, anthropicRequestToChat, parseAnthropicRequest, readAnthropicRequest } from "@/lib/gateway/formats/anthropic-messages";
+import type { InboundFormat } from "@/lib/gateway/formats/types";
 
 const claudeCode = fixtureJson("formats/fixtures/anthropic-request-claude-code.json");
 
@@ -38,6 +39,41 @@ describe("readAnthropicRequest", () => {
     expect(readAnthropicRequest({ ...minimal, messages: "hi" }, "messages")).toMatchObject({ ok: false, param: "messages" });
     expect(readAnthropicRequest({ ...minimal, max_tokens: 1.5 }, "messages")).toMatchObject({ ok: false, param: "max_tokens" });
     expect(readAnthropicRequest({ ...minimal, stream: "yes" }, "messages")).toMatchObject({ ok: false, param: "stream" });
+  });
+});
+
+describe("anthropicMessagesFormat", () => {
+  const raw = (body: unknown) => new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body));
+
+  it("is a format the core can use", () => {
+    const format: Omit<InboundFormat, "name"> = anthropicMessagesFormat;
+    expect(format.path).toBe("/messages");
+  });
+
+  it("parses a request into the reservation's inputs and the session key", () => {
+    const bytes = raw(claudeCode);
+    const out = anthropicMessagesFormat.parse(bytes);
+    if (!out.ok) throw new Error(out.message);
+    expect(out.value).toMatchObject({ model: "claude-sonnet-4-5-20250929", stream: true, clientWantsUsage: true, maxOutput: 32000, outputMultiplier: 1 });
+    expect(out.value.sessionKey).toMatch(/^user_5b0f/);
+    // Three images (one in a tool result) at their bound, the text at a byte each.
+    expect(out.value.promptBound).toBeGreaterThan(3 * 6000);
+    expect(out.value.promptBound).toBeLessThan(bytes.byteLength + 3 * 6000 + 4096);
+  });
+
+  it("refuses a body that is not a Messages request, naming the field", () => {
+    expect(anthropicMessagesFormat.parse(raw("{oops"))).toMatchObject({ ok: false, code: "invalid_request" });
+    expect(anthropicMessagesFormat.parse(raw({ model: "m", messages: [] }))).toMatchObject({ ok: false, param: "max_tokens" });
+    expect(parseAnthropicRequest(raw({ model: "m", messages: [] }), "count_tokens")).toMatchObject({ ok: true, value: { maxOutput: null } });
+  });
+
+  it("answers errors in Anthropic's shape with the contract's status", () => {
+    expect(anthropicMessagesFormat.error("insufficient_quota", "Not enough credits.")).toMatchObject({
+      status: 429,
+      body: JSON.stringify({ type: "error", error: { type: "rate_limit_error", message: "Not enough credits." } }),
+    });
+    expect(anthropicMessagesFormat.error("upstream_error", "x", { status: 503 }).status).toBe(503);
+    expect(anthropicMessagesFormat.error("model_not_found", "No such model.").status).toBe(404);
   });
 });
 

@@ -11,6 +11,10 @@ import {
   type ChatToolCall,
   type Json,
 } from "@/lib/gateway/chat";
+import { promptBound } from "@/lib/billing/bound";
+import { anthropicError } from "@/lib/gateway/formats/anthropic-response";
+import { parseJsonObject } from "@/lib/gateway/formats/openai";
+import type { ParsedRequest } from "@/lib/gateway/formats/types";
 import type { Outcome } from "@/lib/gateway/types";
 
 /**
@@ -42,6 +46,34 @@ export function readAnthropicRequest(body: unknown, endpoint: "messages" | "coun
     return { model, stream: req.stream === true, maxTokens, sessionKey: typeof userId === "string" && userId !== "" ? userId : null };
   });
 }
+
+/**
+ * Check 5 for `/v1/messages` (or `/v1/messages/count_tokens`): a JSON object with a model and
+ * messages (and max_tokens for messages), with the reservation's inputs and the session key.
+ * Anthropic streams always carry their usage, so `clientWantsUsage` is true.
+ */
+export function parseAnthropicRequest(
+  raw: Uint8Array,
+  endpoint: "messages" | "count_tokens",
+): Outcome<ParsedRequest & { sessionKey: string | null }> {
+  const parsed = parseJsonObject(raw);
+  if (!parsed.ok) return parsed;
+  const info = readAnthropicRequest(parsed.value, endpoint);
+  if (!info.ok) return info;
+  const bound = promptBound(raw.byteLength, parsed.value);
+  if (!bound.ok) return bound;
+  const { model, stream, maxTokens, sessionKey } = info.value;
+  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: bound.value.tokens };
+  return { ok: true, value: { ...value, maxOutput: maxTokens, outputMultiplier: 1, sessionKey } };
+}
+
+/** The Messages format as the core uses a format (see formats/types.ts `InboundFormat`; its name is new there). */
+export const anthropicMessagesFormat = {
+  name: "messages" as const,
+  path: "/messages",
+  parse: (raw: Uint8Array) => parseAnthropicRequest(raw, "messages"),
+  error: anthropicError,
+};
 
 /** The thinking budget that reads as each OpenAI reasoning effort. */
 export function effortForBudget(budget: number): "low" | "medium" | "high" {

@@ -1,5 +1,7 @@
 import type { TokenUsage } from "@/lib/billing/pricing";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import { contentText, isObject, parseJson, type Json } from "@/lib/gateway/chat";
+import { jsonResult, type RelayResult } from "@/lib/gateway/http";
 import { parseUsage } from "@/lib/gateway/usage";
 
 /** Anthropic's error `type` for an HTTP status (CONTRACT §5). */
@@ -27,6 +29,16 @@ export function anthropicErrorType(status: number): string {
 /** An error in Anthropic's shape: `{"type":"error","error":{"type","message"}}`. */
 export function anthropicErrorBody(status: number, message: string): Json {
   return { type: "error", error: { type: anthropicErrorType(status), message } };
+}
+
+/** A contract error answered in Anthropic's shape, with the contract's status for `code` (or `opts.status`). */
+export function anthropicError(
+  code: ErrorCode | string,
+  message: string,
+  opts: { param?: string | null; status?: number; type?: string } = {},
+): RelayResult {
+  const status = opts.status ?? ERROR_STATUS[code as ErrorCode] ?? 500;
+  return jsonResult(status, anthropicErrorBody(status, message));
 }
 
 /** A chat `finish_reason` as an Anthropic `stop_reason`. */

@@ -10,6 +10,9 @@ import {
   type ChatRequest,
   type Json,
 } from "@/lib/gateway/chat";
+import { promptBound } from "@/lib/billing/bound";
+import { openaiError, parseJsonObject } from "@/lib/gateway/formats/openai";
+import type { ParsedRequest } from "@/lib/gateway/formats/types";
 import type { Outcome } from "@/lib/gateway/types";
 
 /**
@@ -45,6 +48,26 @@ export function readResponsesRequest(body: unknown): Outcome<ResponsesRequestInf
     };
   });
 }
+
+/**
+ * Check 5 for `/v1/responses`: a JSON object with a model, with the reservation's inputs and the
+ * session key. Responses streams always end with their usage, so `clientWantsUsage` is true.
+ * (A `previous_response_id` brings context the bound cannot see; the core decides what to hold.)
+ */
+export function parseResponsesRequest(raw: Uint8Array): Outcome<ParsedRequest & { sessionKey: string | null }> {
+  const parsed = parseJsonObject(raw);
+  if (!parsed.ok) return parsed;
+  const info = readResponsesRequest(parsed.value);
+  if (!info.ok) return info;
+  const bound = promptBound(raw.byteLength, parsed.value);
+  if (!bound.ok) return bound;
+  const { model, stream, maxOutputTokens, sessionKey } = info.value;
+  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: bound.value.tokens };
+  return { ok: true, value: { ...value, maxOutput: maxOutputTokens, outputMultiplier: 1, sessionKey } };
+}
+
+/** The Responses format as the core uses a format (see formats/types.ts `InboundFormat`; its name is new there). */
+export const responsesFormat = { name: "responses" as const, path: "/responses", parse: parseResponsesRequest, error: openaiError };
 
 /** Fields that need state kept by OpenAI: they cannot be served by another provider. */
 const STATEFUL = ["previous_response_id", "conversation", "prompt", "background"] as const;
