@@ -66,7 +66,7 @@ describe("the Anthropic SDK reading converted output", () => {
   });
 
   it("raises the upstream's error from an in-stream error event", async () => {
-    next = () => streamOf("openai-chat-stream-reasoning.sse", (w) => w.error(529, "Overloaded"));
+    next = () => streamOf("openai-chat-stream-reasoning.sse", (w) => w.fail(529, "upstream_error", "Overloaded"));
     const err = await client.messages
       .stream(params)
       .finalMessage()

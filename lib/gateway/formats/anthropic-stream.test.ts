@@ -95,7 +95,7 @@ describe("ChatToAnthropicStream", () => {
   it("ends with an error event and writes nothing after it", () => {
     const writer = new ChatToAnthropicStream({ model: "m", id: "msg_1" });
     writer.push({ choices: [{ index: 0, delta: { content: "par" } }] });
-    const text = writer.error(529, "Overloaded");
+    const text = writer.fail(529, "upstream_error", "Overloaded");
     expect(sseEvents(text)).toEqual([{ event: "error", data: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}' }]);
     expect(writer.end()).toBe("");
     expect(writer.push({ choices: [{ index: 0, delta: { content: "x" } }] })).toBe("");

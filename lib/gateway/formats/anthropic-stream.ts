@@ -63,8 +63,11 @@ export class ChatToAnthropicStream {
     );
   }
 
-  /** Ends the stream with Anthropic's `error` event (after which nothing more is written). */
-  error(status: number, message: string): string {
+  /**
+   * Ends the stream with Anthropic's `error` event, its type from `status` (after which nothing more
+   * is written). `code` is the contract's, which Anthropic's shape has no place for.
+   */
+  fail(status: number, _code: string, message: string): string {
     if (this.finished) return "";
     this.finished = true;
     return formatSseJson("error", anthropicErrorBody(status, message));

@@ -70,7 +70,7 @@ describe("the OpenAI SDK reading converted Responses output", () => {
   });
 
   it("throws the error of a failed stream", async () => {
-    next = streamOf("openai-chat-stream-reasoning.sse", (w) => w.fail("upstream_error", "The upstream closed the connection."));
+    next = streamOf("openai-chat-stream-reasoning.sse", (w) => w.fail(502, "upstream_error", "The upstream closed the connection."));
     const stream = await client.responses.create({ ...params, stream: true });
     const err = await (async () => {
       for await (const _event of stream);

@@ -104,7 +104,7 @@ describe("ChatToResponsesStream", () => {
   it("ends a failed stream with an error event and response.failed, then writes nothing", () => {
     const writer = new ChatToResponsesStream(ctx);
     writer.push(chunk({ content: "par" }));
-    const events = sseJson(writer.fail("upstream_error", "The upstream closed the connection."));
+    const events = sseJson(writer.fail(502, "upstream_error", "The upstream closed the connection."));
     expect(events.map((e) => e.type)).toEqual(["error", "response.failed"]);
     expect(events[0]).toMatchObject({ code: "upstream_error", message: "The upstream closed the connection.", param: null });
     expect(events[1].response).toMatchObject({ status: "failed", error: { code: "upstream_error" } });

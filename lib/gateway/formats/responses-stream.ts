@@ -76,8 +76,11 @@ export class ChatToResponsesStream {
     return out + this.event(status === "completed" ? "response.completed" : "response.incomplete", { response });
   }
 
-  /** Ends the stream with an `error` event and `response.failed` (after which nothing more is written). */
-  fail(code: string, message: string): string {
+  /**
+   * Ends the stream with an `error` event and `response.failed` carrying the contract's `code`
+   * (after which nothing more is written); `status` has no place in the Responses shape.
+   */
+  fail(_status: number, code: string, message: string): string {
     if (this.finished) return "";
     const out = this.start();
     this.finished = true;
