@@ -19,11 +19,13 @@ export interface RecordedRequest {
 /** The wire error a mock sends for a status (each provider has its own shape). */
 export type SendError = (res: ServerResponse, status: number, message: string) => void;
 
+/** A JSON answer. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }
 
+/** The request body as text. */
 export async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];
   for await (const chunk of req) parts.push(chunk as Buffer);

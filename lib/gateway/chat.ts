@@ -15,6 +15,7 @@ import type { Outcome } from "@/lib/gateway/types";
 
 export type Json = Record<string, unknown>;
 
+/** A JSON object (not null, not an array). */
 export const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export type ChatToolCall = {

@@ -10,6 +10,7 @@ export type SseEvent = { event: string | null; data: string };
 
 const LINE_END = /\r\n|\r|\n/g;
 
+/** Parses one SSE stream fed in pieces of any size; each instance holds one stream's state. */
 export class SseParser {
   private readonly decoder = new TextDecoder();
   /** pieces of the line not yet ended, joined once its end arrives */
