@@ -135,6 +135,12 @@ export function convert<T>(build: () => T): Outcome<T> {
   }
 }
 
+/** A client's value as it may appear in an error message: short, and never throwing whatever the value. */
+export function label(value: unknown): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? "undefined");
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /** JSON.parse without throwing: `undefined` when the text is not JSON. */
 export function parseJson(text: string): unknown {
   try {

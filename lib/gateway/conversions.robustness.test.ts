@@ -36,7 +36,7 @@ function mutated(base: Json): fc.Arbitrary<unknown> {
   });
 }
 
-const runs = { numRuns: 300 };
+const runs = { numRuns: 1000 };
 const claudeCode = fixtureJson("formats/fixtures/anthropic-request-claude-code.json");
 const codex = fixtureJson("formats/fixtures/responses-request-codex.json");
 const chatRequest = fixtureJson("providers/fixtures/chat-request-tools-images.json");
@@ -60,6 +60,18 @@ describe("converters never throw", () => {
       expectOutcome(chatRequestToAnthropic(body, "claude", 1024));
       expectOutcome(chatRequestToGemini(body));
     }), runs);
+  });
+
+  it("on values that cannot even be turned into a string", () => {
+    const evil = { toString: null };
+    const block = (type: unknown) => ({ model: "m", max_tokens: 5, messages: [{ role: "user", content: [{ type }] }] });
+    expect(anthropicRequestToChat(block(evil))).toMatchObject({ ok: false, message: expect.stringContaining('{"toString":null}') });
+    expect(responsesRequestToChat({ model: "m", input: [{ type: evil }] })).toMatchObject({ ok: false, param: "input[0].type" });
+    expect(chatRequestToAnthropic({ model: "m", messages: [{ role: evil }] }, "c", 5)).toMatchObject({ ok: false, param: "messages[0].role" });
+    expect(chatRequestToGemini({ model: "m", messages: [{ role: "user", content: [{ type: "x".repeat(500) }] }] })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/x{60}…/),
+    });
   });
 
   it("on upstream answers", () => {

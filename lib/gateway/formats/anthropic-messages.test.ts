@@ -152,6 +152,22 @@ describe("anthropicRequestToChat", () => {
     expect(chat.stream).toBeUndefined();
     expect(chatOf({ ...minimal, thinking: { type: "enabled", budget_tokens: 32000 } }).reasoning_effort).toBe("high");
     expect(chatOf({ ...minimal, thinking: { type: "disabled" } }).reasoning_effort).toBeUndefined();
+    const adaptive = { ...minimal, thinking: { type: "adaptive" } };
+    expect(chatOf(adaptive).reasoning_effort).toBeUndefined();
+    expect(chatOf({ ...adaptive, output_config: { effort: "medium" } }).reasoning_effort).toBe("medium");
+    expect(chatOf({ ...adaptive, output_config: { effort: "max" } }).reasoning_effort).toBe("high");
+  });
+
+  it("asks for structured output as response_format", () => {
+    const schema = { type: "object", properties: { a: { type: "string" } } };
+    expect(chatOf({ ...minimal, output_config: { format: { type: "json_schema", schema } } }).response_format).toEqual({
+      type: "json_schema",
+      json_schema: { name: "output", schema },
+    });
+    expect(anthropicRequestToChat({ ...minimal, output_config: { format: { type: "json_schema" } } })).toMatchObject({
+      ok: false,
+      param: "output_config.format.schema",
+    });
   });
 
   it("keeps PDFs and text documents, and drops redacted thinking", () => {

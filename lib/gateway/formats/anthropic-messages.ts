@@ -4,6 +4,7 @@ import {
   expectObject,
   expectString,
   isObject,
+  label,
   optionalInt,
   refuse,
   type ChatMessage,
@@ -75,6 +76,9 @@ export const anthropicMessagesFormat = {
   error: anthropicError,
 };
 
+/** Anthropic's `output_config.effort` as OpenAI's reasoning effort (which stops at high). */
+const EFFORT: Record<string, string> = { low: "low", medium: "medium", high: "high" };
+
 /** The thinking budget that reads as each OpenAI reasoning effort. */
 export function effortForBudget(budget: number): "low" | "medium" | "high" {
   return budget < 4096 ? "low" : budget < 16384 ? "medium" : "high";
@@ -84,7 +88,8 @@ export function effortForBudget(budget: number): "low" | "medium" | "high" {
  * A Messages request as a chat request: `system` (top-level, or `system` messages anywhere) as
  * system messages in place, text, images and PDFs as content parts, `tool_use` as tool calls,
  * `tool_result` as tool messages, thinking as `reasoning_content` with its signature, tools,
- * tool_choice, stop sequences, thinking budget as reasoning effort. Anthropic-only blocks and
+ * tool_choice, stop sequences, thinking budget or `output_config.effort` as reasoning effort,
+ * `output_config.format` as response_format. Anthropic-only blocks and
  * server tools (web search, code execution, …) cannot go elsewhere: 400 naming the field.
  */
 export function anthropicRequestToChat(body: unknown): Outcome<ChatRequest> {
@@ -106,6 +111,12 @@ export function anthropicRequestToChat(body: unknown): Outcome<ChatRequest> {
     const thinking = isObject(req.thinking) ? req.thinking : null;
     if (thinking?.type === "enabled" && typeof thinking.budget_tokens === "number") {
       chat.reasoning_effort = effortForBudget(thinking.budget_tokens);
+    }
+    const output = isObject(req.output_config) ? req.output_config : {};
+    if (typeof output.effort === "string") chat.reasoning_effort = EFFORT[output.effort] ?? "high";
+    if (isObject(output.format) && output.format.type === "json_schema") {
+      const schema = expectObject(output.format.schema, "output_config.format.schema");
+      chat.response_format = { type: "json_schema", json_schema: { name: "output", schema } };
     }
     return chat;
   });
@@ -163,7 +174,7 @@ function convertPart(block: Json, param: string): Json {
     }
     return refuse(`${param}.source.type`, "Only base64 and text documents can be sent to this model.");
   }
-  return refuse(`${param}.type`, `Content blocks of type '${String(block.type)}' can be sent only to Anthropic models.`);
+  return refuse(`${param}.type`, `Content blocks of type '${label(block.type)}' can be sent only to Anthropic models.`);
 }
 
 function sourceUrl(value: unknown, param: string): string {
@@ -208,7 +219,7 @@ function convertAssistant(content: unknown, param: string): ChatMessage {
       calls.push({ id: expectString(block.id, `${param}[${j}].id`), type: "function", function: { name, arguments: args } });
     } else if (block.type !== "redacted_thinking") {
       // Redacted thinking is meaningful only to Anthropic, which this request is not going to.
-      refuse(`${param}[${j}].type`, `Content blocks of type '${String(block.type)}' can be sent only to Anthropic models.`);
+      refuse(`${param}[${j}].type`, `Content blocks of type '${label(block.type)}' can be sent only to Anthropic models.`);
     }
   });
   const message: ChatMessage = { role: "assistant", content: text === "" && calls.length > 0 ? null : text };
@@ -221,7 +232,7 @@ function convertAssistant(content: unknown, param: string): ChatMessage {
 function convertTool(value: unknown, param: string): Json {
   const tool = expectObject(value, param);
   if (tool.type !== undefined && tool.type !== null && tool.type !== "custom") {
-    refuse(`${param}.type`, `The server tool '${String(tool.type)}' is available only with Anthropic models.`);
+    refuse(`${param}.type`, `The server tool '${label(tool.type)}' is available only with Anthropic models.`);
   }
   const fn: Json = { name: expectString(tool.name, `${param}.name`) };
   if (typeof tool.description === "string") fn.description = tool.description;

@@ -4,6 +4,7 @@ import {
   expectObject,
   expectString,
   isObject,
+  label,
   optionalInt,
   refuse,
   type ChatMessage,
@@ -132,7 +133,7 @@ class InputReader {
       else if (type === "function_call") this.functionCall(item, p);
       else if (type === "function_call_output") this.functionOutput(item, p);
       else if (type === "reasoning") this.reasoningItem(item, p);
-      else refuse(`${p}.type`, `Input items of type '${String(type)}' can be served only by OpenAI models.`);
+      else refuse(`${p}.type`, `Input items of type '${label(type)}' can be served only by OpenAI models.`);
     });
   }
 
@@ -203,7 +204,7 @@ function outputText(content: unknown, param: string): string {
       const part = expectObject(value, `${param}[${k}]`);
       if (part.type === "output_text" || part.type === "input_text") return expectString(part.text, `${param}[${k}].text`);
       if (part.type === "refusal") return expectString(part.refusal, `${param}[${k}].refusal`);
-      return refuse(`${param}[${k}].type`, `Assistant content of type '${String(part.type)}' cannot be converted.`);
+      return refuse(`${param}[${k}].type`, `Assistant content of type '${label(part.type)}' cannot be converted.`);
     })
     .join("");
 }
@@ -221,14 +222,14 @@ function inputParts(content: unknown, param: string): Json[] {
       return { type: "file", file: { filename: typeof part.filename === "string" ? part.filename : "file", file_data: part.file_data } };
     }
     if (part.type === "input_file") return refuse(`${p}.file_id`, "Files must be sent inline as file_data, not by id or URL.");
-    return refuse(`${p}.type`, `Content of type '${String(part.type)}' cannot be converted.`);
+    return refuse(`${p}.type`, `Content of type '${label(part.type)}' cannot be converted.`);
   });
 }
 
 function tool(value: unknown, param: string): Json {
   const t = expectObject(value, param);
   if (t.type !== "function") {
-    refuse(`${param}.type`, `The built-in tool '${String(t.type)}' is available only with OpenAI models; send function tools.`);
+    refuse(`${param}.type`, `The built-in tool '${label(t.type)}' is available only with OpenAI models; send function tools.`);
   }
   const fn: Json = { name: expectString(t.name, `${param}.name`) };
   if (typeof t.description === "string") fn.description = t.description;

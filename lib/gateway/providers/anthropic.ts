@@ -5,6 +5,7 @@ import {
   expectObject,
   expectString,
   isObject,
+  label,
   optionalInt,
   parseDataUrl,
   parseJson,
@@ -77,7 +78,7 @@ export function chatRequestToAnthropic(chat: unknown, upstreamModel: string, def
       else if (m.role === "user") addTurn(turns, "user", userBlocks(m.content, `${p}.content`));
       else if (m.role === "assistant") addTurn(turns, "assistant", assistantBlocks(m, p));
       else if (m.role === "tool") addTurn(turns, "user", [toolResult(m, p)]);
-      else refuse(`${p}.role`, `Messages of role '${String(m.role)}' cannot be sent to Anthropic models.`);
+      else refuse(`${p}.role`, `Messages of role '${label(m.role)}' cannot be sent to Anthropic models.`);
     });
     const maxTokens = optionalInt(req.max_completion_tokens, "max_completion_tokens", 1) ?? optionalInt(req.max_tokens, "max_tokens", 1);
     const body: Json = { model: upstreamModel, max_tokens: maxTokens ?? defaultMaxTokens, messages: turns };
@@ -146,7 +147,7 @@ function part(p: Json, param: string): Json[] {
     if (!data) return refuse(`${param}.file`, "Only files sent inline as base64 data can be sent to Anthropic models.");
     return [{ type: "document", source: { type: "base64", media_type: data.mediaType, data: data.data } }];
   }
-  return refuse(`${param}.type`, `Content of type '${String(p.type)}' cannot be sent to Anthropic models.`);
+  return refuse(`${param}.type`, `Content of type '${label(p.type)}' cannot be sent to Anthropic models.`);
 }
 
 function assistantBlocks(m: Json, param: string): Json[] {
@@ -180,7 +181,7 @@ function toolResult(m: Json, param: string): Json {
 
 function tool(value: unknown, param: string): Json {
   const t = expectObject(value, param);
-  if (t.type !== "function") refuse(`${param}.type`, `Tools of type '${String(t.type)}' cannot be sent to Anthropic models.`);
+  if (t.type !== "function") refuse(`${param}.type`, `Tools of type '${label(t.type)}' cannot be sent to Anthropic models.`);
   const fn = expectObject(t.function, `${param}.function`);
   const out: Json = { name: expectString(fn.name, `${param}.function.name`) };
   if (typeof fn.description === "string") out.description = fn.description;

@@ -5,6 +5,7 @@ import {
   expectObject,
   expectString,
   isObject,
+  label,
   optionalInt,
   parseDataUrl,
   parseJson,
@@ -74,7 +75,7 @@ export function chatRequestToGemini(chat: unknown): Outcome<Json> {
       } else if (m.role === "user") add(contents, "user", userParts(m.content, `${p}.content`));
       else if (m.role === "assistant") add(contents, "model", modelParts(m, p, callNames));
       else if (m.role === "tool") add(contents, "user", [functionResponse(m, p, callNames)]);
-      else refuse(`${p}.role`, `Messages of role '${String(m.role)}' cannot be sent to Gemini models.`);
+      else refuse(`${p}.role`, `Messages of role '${label(m.role)}' cannot be sent to Gemini models.`);
     });
     const body: Json = { contents };
     if (system.length > 0) body.systemInstruction = { parts: system };
@@ -119,7 +120,7 @@ function part(p: Json, param: string): Json[] {
     const audio = expectObject(p.input_audio, `${param}.input_audio`);
     return [{ inlineData: { mimeType: `audio/${expectString(audio.format, `${param}.input_audio.format`)}`, data: expectString(audio.data, `${param}.input_audio.data`) } }];
   }
-  return refuse(`${param}.type`, `Content of type '${String(p.type)}' cannot be sent to Gemini models.`);
+  return refuse(`${param}.type`, `Content of type '${label(p.type)}' cannot be sent to Gemini models.`);
 }
 
 /** A data URL inline; any other URL by reference, with the media type its extension names. */
@@ -161,7 +162,7 @@ function functionResponse(m: Json, param: string, callNames: Map<string, string>
 
 function declaration(value: unknown, param: string): Json {
   const t = expectObject(value, param);
-  if (t.type !== "function") refuse(`${param}.type`, `Tools of type '${String(t.type)}' cannot be sent to Gemini models.`);
+  if (t.type !== "function") refuse(`${param}.type`, `Tools of type '${label(t.type)}' cannot be sent to Gemini models.`);
   const fn = expectObject(t.function, `${param}.function`);
   const out: Json = { name: expectString(fn.name, `${param}.function.name`) };
   if (typeof fn.description === "string") out.description = fn.description;
