@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAnthropicMock, type AnthropicMock } from "@/e2e/mock-upstream/anthropic";
 import type { ChatMessage, ChatRequest, Json } from "@/lib/gateway/chat";
 import { assembleChat, replay, responseEvents } from "@/lib/gateway/fixture-files";
-import { responsesRequestToChat } from "@/lib/gateway/formats/responses";
+import { responsesRequestToChat } from "@/lib/gateway/formats/responses-to-chat";
 import { ChatToResponsesStream } from "@/lib/gateway/formats/responses-stream";
 import { anthropicHeaders, anthropicUrl, chatRequestToAnthropic } from "@/lib/gateway/providers/anthropic";
 import { AnthropicToChatStream, anthropicResponseToChat } from "@/lib/gateway/providers/anthropic-response";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Json } from "@/lib/gateway/chat";
 import { fixtureJson } from "@/lib/gateway/fixture-files";
-import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-messages";
+import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-to-chat";
 import { anthropicHeaders, anthropicUrl, chatRequestToAnthropic } from "@/lib/gateway/providers/anthropic";
 
 const chatRequest = fixtureJson("providers/fixtures/chat-request-tools-images.json");

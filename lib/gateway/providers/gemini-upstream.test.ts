@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startGeminiMock, type GeminiMock } from "@/e2e/mock-upstream/gemini";
 import type { ChatMessage, ChatRequest, Json } from "@/lib/gateway/chat";
 import { assembleChat, replay, responseEvents } from "@/lib/gateway/fixture-files";
-import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-messages";
+import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-to-chat";
 import { ChatToAnthropicStream } from "@/lib/gateway/formats/anthropic-stream";
 import { chatRequestToGemini, geminiHeaders, geminiUrl } from "@/lib/gateway/providers/gemini";
 import { GeminiToChatStream, geminiResponseToChat } from "@/lib/gateway/providers/gemini-response";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChatRequest } from "@/lib/gateway/chat";
 import { fixtureJson, fixtureText, sseJson } from "@/lib/gateway/fixture-files";
-import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-messages";
+import { anthropicRequestToChat } from "@/lib/gateway/formats/anthropic-to-chat";
 import { openaiHeaders, openaiUrl, readChatChunk, toOpenaiChatRequest } from "@/lib/gateway/providers/openai";
 
 describe("readChatChunk", () => {
