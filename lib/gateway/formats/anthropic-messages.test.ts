@@ -49,6 +49,8 @@ describe("anthropicMessagesFormat", () => {
     if (!out.ok) throw new Error(out.message);
     expect(out.value).toMatchObject({ model: "claude-sonnet-4-5-20250929", stream: true, clientWantsUsage: true, maxOutput: 32000, outputMultiplier: 1 });
     expect(out.value.sessionKey).toMatch(/^user_5b0f/);
+    // Claude Code marks cache breakpoints: the reservation must cover 5-minute cache writes.
+    expect(out.value.cacheWrites).toBe("5m");
     // Three images (one in a tool result) at their bound, the text at a byte each.
     expect(out.value.promptBound).toBeGreaterThan(3 * 6000);
     expect(out.value.promptBound).toBeLessThan(bytes.byteLength + 3 * 6000 + 4096);

@@ -51,7 +51,8 @@ export function parseAnthropicRequest(
   const bound = promptBound(raw.byteLength, parsed.value);
   if (!bound.ok) return bound;
   const { model, stream, maxTokens, sessionKey } = info.value;
-  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: bound.value.tokens };
+  const { tokens, cacheWrites } = bound.value;
+  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: tokens, cacheWrites };
   return { ok: true, value: { ...value, maxOutput: maxTokens, outputMultiplier: 1, sessionKey } };
 }
 

@@ -50,7 +50,8 @@ export function parseResponsesRequest(raw: Uint8Array): Outcome<ParsedRequest & 
   const bound = promptBound(raw.byteLength, parsed.value);
   if (!bound.ok) return bound;
   const { model, stream, maxOutputTokens, sessionKey } = info.value;
-  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: bound.value.tokens };
+  const { tokens, cacheWrites } = bound.value;
+  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: tokens, cacheWrites };
   return { ok: true, value: { ...value, maxOutput: maxOutputTokens, outputMultiplier: 1, sessionKey } };
 }
 
