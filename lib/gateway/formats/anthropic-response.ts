@@ -5,7 +5,7 @@ import { jsonResult, type RelayResult } from "@/lib/gateway/http";
 import { parseUsage } from "@/lib/gateway/usage";
 
 /** Anthropic's error `type` for an HTTP status (CONTRACT §5). */
-export function anthropicErrorType(status: number): string {
+function anthropicErrorType(status: number): string {
   switch (status) {
     case 400:
       return "invalid_request_error";
@@ -72,7 +72,7 @@ export function anthropicMessageId(id: unknown): string {
 }
 
 /** Tool call arguments as a tool_use `input` object; text that is not a JSON object gives `{}`. */
-export function toolInput(args: unknown): Json {
+function toolInput(args: unknown): Json {
   const parsed = typeof args === "string" ? parseJson(args) : undefined;
   return isObject(parsed) ? parsed : {};
 }

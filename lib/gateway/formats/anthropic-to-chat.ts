@@ -20,7 +20,7 @@ import type { Outcome } from "@/lib/gateway/types";
 const EFFORT: Record<string, string> = { low: "low", medium: "medium", high: "high" };
 
 /** The thinking budget that reads as each OpenAI reasoning effort. */
-export function effortForBudget(budget: number): "low" | "medium" | "high" {
+function effortForBudget(budget: number): "low" | "medium" | "high" {
   return budget < 4096 ? "low" : budget < 16384 ? "medium" : "high";
 }
 

@@ -35,7 +35,7 @@ export function anthropicUsage(usage: unknown): TokenUsage | null {
  * A stream's usage: `message_start` carries the input and cache counts, each `message_delta`
  * cumulative totals (output always, the others when they apply), which win when present.
  */
-export function mergeAnthropicUsage(start: Json | null, delta: Json | null): Json | null {
+function mergeAnthropicUsage(start: Json | null, delta: Json | null): Json | null {
   if (!start) return delta;
   if (!delta) return start;
   const merged: Json = { ...start };

@@ -42,7 +42,7 @@ export function responsesEventUsage(event: unknown): TokenUsage | null {
 }
 
 /** TokenUsage as the Responses API's `usage` object. */
-export function toResponsesUsage(usage: TokenUsage): Json {
+function toResponsesUsage(usage: TokenUsage): Json {
   return {
     input_tokens: usage.promptTokens,
     input_tokens_details: { cached_tokens: usage.cachedTokens ?? 0 },

@@ -20,7 +20,7 @@ import type { Outcome } from "@/lib/gateway/types";
  * Answers and streams are read by anthropic-response.ts.
  */
 
-export const ANTHROPIC_VERSION = "2023-06-01";
+const ANTHROPIC_VERSION = "2023-06-01";
 
 /** `{baseUrl}/messages`, or `{baseUrl}/messages/count_tokens`. */
 export function anthropicUrl(baseUrl: string, endpoint: "messages" | "count_tokens" = "messages"): string {
