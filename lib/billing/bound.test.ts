@@ -84,12 +84,12 @@ describe("promptBound", () => {
     expect(bound(body)).toBeGreaterThan(600_000);
   });
 
-  it("refuses nesting deeper than the limit and documents it cannot bound", () => {
+  it("refuses nesting deeper than the limit and flags documents it cannot bound", () => {
     let deep: unknown = "x";
     for (let i = 0; i < MAX_DEPTH + 2; i++) deep = [deep];
     expect(promptBound(1000, { messages: deep })).toMatchObject({ ok: false, code: "invalid_request" });
     for (const part of [{ type: "file", file: { file_id: "f" } }, { type: "input_file", file_id: "f" }, { type: "document", source: {} }]) {
-      expect(promptBound(1000, { messages: [{ role: "user", content: [part] }] })).toMatchObject({ ok: false, code: "invalid_request" });
+      expect(promptBound(1000, { messages: [{ role: "user", content: [part] }] })).toMatchObject({ ok: true, value: { unbounded: part.type } });
     }
   });
 

@@ -7,7 +7,8 @@
  * it, whatever its shape or nesting: messages, names, tool calls, tool definitions, schemas.
  * What is not text is handled apart: an image costs at most IMAGE_TOKEN_BOUND whatever its bytes
  * (its base64 payload is taken out of the byte count), audio bytes far outnumber audio tokens, and
- * documents (PDF pages become images) cannot be bounded from their bytes, so they are refused.
+ * documents (PDF pages become images) cannot be bounded from their bytes: a request with one is
+ * flagged `unbounded`, and the reservation falls back to the model's context window.
  * Providers add hidden tokens per message and for tool use; generous constants cover those.
  *
  * The walk is iterative and linear in the body's size; a body nested deeper than MAX_DEPTH is
@@ -59,17 +60,20 @@ export type PromptBound = {
   messages: number;
   /** the prompt-cache writes the request asks for (Anthropic's `cache_control`, its `ttl`) */
   cacheWrites: CacheWrites;
+  /** what makes the bytes no bound (a document part's type), or null */
+  unbounded: string | null;
 };
 
 /**
  * The bound for a request whose raw body is `rawBytes` long and parses to `body`. Refuses (400)
- * documents and bodies nested deeper than MAX_DEPTH.
+ * bodies nested deeper than MAX_DEPTH; flags documents as unbounded.
  */
 export function promptBound(rawBytes: number, body: unknown): Outcome<PromptBound> {
   let bytes = rawBytes;
   let images = 0;
   let messages = 0;
   let cacheWrites: CacheWrites = "none";
+  let unbounded: string | null = null;
   // `data` marks subtrees that are only data to the model (tool definitions, schemas): their
   // bytes count, but a `type` or `role` inside them means nothing.
   const stack: { value: unknown; depth: number; data: boolean }[] = [{ value: body, depth: 0, data: false }];
@@ -95,14 +99,7 @@ export function promptBound(rawBytes: number, body: unknown): Outcome<PromptBoun
       continue;
     }
     const type = typeof value.type === "string" ? value.type : null;
-    if (type && DOCUMENT_TYPES.has(type)) {
-      return {
-        ok: false,
-        code: "invalid_request",
-        message: `Inputs of type '${type}' are not accepted: their token count cannot be bounded before the call.`,
-        param: "messages",
-      };
-    }
+    if (type && DOCUMENT_TYPES.has(type)) unbounded = type;
     if (type && IMAGE_TYPES.has(type)) {
       images++;
       bytes -= imagePayloadBytes(value);
@@ -121,5 +118,5 @@ export function promptBound(rawBytes: number, body: unknown): Outcome<PromptBoun
     messages * MESSAGE_OVERHEAD_BOUND +
     REQUEST_OVERHEAD_BOUND +
     (tools ? TOOLS_OVERHEAD_BOUND : 0);
-  return { ok: true, value: { tokens, images, messages, cacheWrites } };
+  return { ok: true, value: { tokens, images, messages, cacheWrites, unbounded } };
 }

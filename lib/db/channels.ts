@@ -8,6 +8,8 @@ const channelSelect = {
   type: true,
   baseUrl: true,
   apiKey: true,
+  apiVersion: true,
+  headers: true,
   models: true,
   modelMapping: true,
   groups: true,
@@ -28,14 +30,15 @@ type Row = Prisma.ChannelGetPayload<{ select: typeof channelSelect }>;
 export type ChannelStatus = "active" | "disabled" | "auto_disabled";
 
 /** A channel with its upstream key (never send `apiKey` to a client; see channelToJson). */
-export type ChannelRecord = Omit<Row, "models" | "modelMapping" | "groups" | "status"> & {
+export type ChannelRecord = Omit<Row, "models" | "modelMapping" | "groups" | "status" | "headers"> & {
+  headers: Record<string, string>;
   models: string[];
   modelMapping: Record<string, string>;
   groups: string[];
   status: ChannelStatus;
 };
 
-export type NewChannel = Pick<ChannelRecord, "name" | "type" | "baseUrl" | "apiKey" | "models" | "modelMapping" | "groups"> &
+export type NewChannel = Pick<ChannelRecord, "name" | "type" | "baseUrl" | "apiKey" | "models" | "modelMapping" | "groups" | "apiVersion" | "headers"> &
   Partial<Pick<ChannelRecord, "priority" | "weight">> & { status?: "active" | "disabled" };
 
 export type ChannelChanges = Partial<NewChannel & Pick<ChannelRecord, "consecutiveFailures">>;
@@ -45,6 +48,7 @@ const missing = { notFound: "channel" };
 function toChannel(row: Row): ChannelRecord {
   return {
     ...row,
+    headers: stringMap(row.headers),
     models: stringList(row.models),
     modelMapping: stringMap(row.modelMapping),
     groups: stringList(row.groups),

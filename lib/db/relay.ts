@@ -46,9 +46,14 @@ function parseTimestamp(v: unknown): Date {
 export async function loadRouting() {
   const [groups, models, channels] = await Promise.all([
     query(`SELECT name, ratio FROM groups`),
-    query(`SELECT name, "modelRatio", "completionRatio", "cacheRatio", "fixedPrice", "maxOutputTokens" FROM models WHERE enabled = $1`, [true]),
     query(
-      `SELECT id, name, type, "baseUrl", "apiKey", models, "modelMapping", groups, priority, weight FROM channels WHERE status = 'active'`,
+      `SELECT name, "modelRatio", "completionRatio", "cacheRatio", "cacheWriteRatio", "cacheWrite1hRatio", "fixedPrice",
+              "maxOutputTokens", "contextWindow" FROM models WHERE enabled = $1`,
+      [true],
+    ),
+    query(
+      `SELECT id, name, type, "baseUrl", "apiKey", "apiVersion", headers, models, "modelMapping", groups, priority, weight
+       FROM channels WHERE status = 'active'`,
     ),
   ]);
   return {
@@ -58,8 +63,11 @@ export async function loadRouting() {
       modelRatio: Number(m.modelRatio),
       completionRatio: Number(m.completionRatio),
       cacheRatio: Number(m.cacheRatio),
+      cacheWriteRatio: m.cacheWriteRatio === null ? null : Number(m.cacheWriteRatio),
+      cacheWrite1hRatio: m.cacheWrite1hRatio === null ? null : Number(m.cacheWrite1hRatio),
       fixedPrice: m.fixedPrice === null ? null : Number(m.fixedPrice),
       maxOutputTokens: num(m.maxOutputTokens),
+      contextWindow: m.contextWindow === null ? null : num(m.contextWindow),
     })),
     channels: channels.rows.map((c) => ({
       id: num(c.id),
@@ -67,6 +75,8 @@ export async function loadRouting() {
       type: String(c.type),
       baseUrl: String(c.baseUrl),
       apiKey: String(c.apiKey),
+      apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
+      headers: asMapping(parseJson(c.headers)),
       models: asStrings(parseJson(c.models)),
       modelMapping: asMapping(parseJson(c.modelMapping)),
       groups: asStrings(parseJson(c.groups)),

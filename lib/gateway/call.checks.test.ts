@@ -53,16 +53,26 @@ describe("refusals", () => {
     expect(res.headers["retry-after"]).toBe("7");
   });
 
-  it("refuses JSON nested too deep to bound, and documents that cannot be bounded", async () => {
+  it("refuses JSON nested too deep to bound", async () => {
     const deep = `${JSON.stringify(chat).slice(0, -1)},"tools":${"[".repeat(4_000)}${"]".repeat(4_000)}}`;
-    for (const body of [
-      deep,
-      { ...chat, messages: [{ role: "user", content: [{ type: "file", file: { file_id: "file-1" } }] }] },
-    ]) {
-      const w = world();
-      const res = await handleRelay(input(body).value, chatFormat, w.deps);
-      expect(res.status).toBe(400);
-      expect(w.calls).toEqual(["findToken"]);
-    }
+    const w = world();
+    const res = await handleRelay(input(deep).value, chatFormat, w.deps);
+    expect(res.status).toBe(400);
+    expect(w.calls).toEqual(["findToken"]);
+  });
+
+  it("refuses a document the bytes cannot bound when the model has no context window; reserves the window when it has one", async () => {
+    const withFile = { ...chat, messages: [{ role: "user", content: [{ type: "file", file: { file_id: "file-1" } }] }] };
+    const w = world();
+    const res = await handleRelay(input(withFile).value, chatFormat, w.deps);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(await text(res)).error).toMatchObject({ code: "invalid_request", param: "messages" });
+    expect(w.calls).toEqual(["findToken", "routing", "rateLimit"]);
+
+    const windowed = world({ contextWindow: 1000, available: 1000 + 2 * 5 - 1 });
+    expect((await handleRelay(input(withFile).value, chatFormat, windowed.deps)).status).toBe(429);
+    const enough = world({ contextWindow: 1000, available: 1000 + 2 * 5, scripts: [{ json: { choices: [], usage: { prompt_tokens: 900, completion_tokens: 5 } } }] });
+    const ok = await handleRelay(input(withFile).value, chatFormat, enough.deps);
+    expect(ok.status).toBe(200);
   });
 });

@@ -216,7 +216,18 @@ function withHeaders(result: RelayResult, headers: Record<string, string> | unde
 /** Check 9: reserve the worst case (prompt bound + every output the upstream may produce) on the token and the balance. */
 async function reserve(call: RelayCall): Promise<{ ok: true } | Failure> {
   const { req, model, groupRatio, token } = call;
-  const amount = worstCaseCost(req.promptBound, call.maxOutput * req.outputMultiplier, model, groupRatio, req.cacheWrites);
+  // Nothing beyond the model's context window can be billed; without its bytes as a bound, the window is the bound.
+  const window = model.contextWindow;
+  if (req.unboundedBy && window === null) {
+    return {
+      ok: false,
+      code: "invalid_request",
+      message: `'${req.unboundedBy}' brings input whose size cannot be bounded before the call, and the model '${model.name}' has no context window set to bound it instead.`,
+      param: req.unboundedBy,
+    };
+  }
+  const prompt = req.unboundedBy ? window! : window === null ? req.promptBound : Math.min(req.promptBound, window);
+  const amount = worstCaseCost(prompt, call.maxOutput * req.outputMultiplier, model, groupRatio, req.cacheWrites);
   if (amount === 0) return { ok: true };
   const hold: Hold = { requestId: call.requestId, userId: token.userId, tokenId: token.id, amount };
   const outcome = await call.deps.reserve(hold);

@@ -64,6 +64,8 @@ const channel = (over: Partial<ChannelInfo>): ChannelInfo => ({
   id: 1,
   name: "c",
   type: "openai",
+  apiVersion: null,
+  headers: {},
   baseUrl: "http://127.0.0.1:1/v1",
   apiKey: "k",
   models: [],
@@ -74,7 +76,7 @@ const channel = (over: Partial<ChannelInfo>): ChannelInfo => ({
   ...over,
 });
 
-const pricing = { modelRatio: 1, completionRatio: 1, cacheRatio: 1, fixedPrice: null, maxOutputTokens: 100 };
+const pricing = { modelRatio: 1, completionRatio: 1, cacheRatio: 1, fixedPrice: null, maxOutputTokens: 100, contextWindow: null };
 const snapshot: RoutingSnapshot = {
   groupRatios: new Map([
     ["default", 1],

@@ -6,6 +6,8 @@ const ch = (id: number, priority: number, weight: number): ChannelInfo => ({
   id,
   name: `c${id}`,
   type: "openai",
+  apiVersion: null,
+  headers: {},
   baseUrl: "http://127.0.0.1:1/v1",
   apiKey: "k",
   models: ["m"],

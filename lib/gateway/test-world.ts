@@ -60,18 +60,20 @@ function respond(s: Script, req: UpstreamRequest): UpstreamResponse | Promise<Up
 }
 
 export const channel = (over: Partial<ChannelInfo> = {}): ChannelInfo => ({
-  id: 1, name: "c1", type: "openai", baseUrl: "http://up.test/v1", apiKey: "up-secret-key-123",
+  id: 1, name: "c1", type: "openai", apiVersion: null, headers: {}, baseUrl: "http://up.test/v1", apiKey: "up-secret-key-123",
   models: ["m"], modelMapping: {}, groups: ["default"], priority: 0, weight: 1, ...over,
 });
 
-export function world(over: { token?: Partial<AuthToken>; available?: number; channels?: ChannelInfo[]; scripts?: Script[]; rateLimited?: boolean } = {}) {
+export function world(
+  over: { token?: Partial<AuthToken>; available?: number; channels?: ChannelInfo[]; scripts?: Script[]; rateLimited?: boolean; contextWindow?: number } = {},
+) {
   const token: AuthToken = {
     id: 7, userId: 3, name: "t", status: "active", userStatus: "active", expiresAt: null,
     allowedModels: [], allowedIps: [], group: "default", quota: null, ...over.token,
   };
   const snapshot: RoutingSnapshot = {
     groupRatios: new Map([["default", 1]]),
-    models: new Map([["m", { name: "m", modelRatio: 1, completionRatio: 2, cacheRatio: 1, fixedPrice: null, maxOutputTokens: 50 }]]),
+    models: new Map([["m", { name: "m", modelRatio: 1, completionRatio: 2, cacheRatio: 1, fixedPrice: null, maxOutputTokens: 50, contextWindow: over.contextWindow ?? null }]]),
     channels: over.channels ?? [channel()],
   };
   const scripts = [...(over.scripts ?? [])];

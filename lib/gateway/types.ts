@@ -29,6 +29,10 @@ export type ChannelInfo = {
   type: string;
   baseUrl: string;
   apiKey: string;
+  /** azure: the deployment URL form with this api-version; null = the /openai/v1 form */
+  apiVersion: string | null;
+  /** extra upstream headers */
+  headers: Record<string, string>;
   models: string[];
   modelMapping: Record<string, string>;
   groups: string[];
@@ -36,7 +40,7 @@ export type ChannelInfo = {
   weight: number;
 };
 
-export type ModelInfo = ModelPricing & { name: string; maxOutputTokens: number };
+export type ModelInfo = ModelPricing & { name: string; maxOutputTokens: number; contextWindow: number | null };
 
 /** Everything routing and pricing read, loaded together and cached in process. */
 export type RoutingSnapshot = {

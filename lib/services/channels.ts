@@ -21,6 +21,8 @@ export async function createChannel(input: ChannelCreate): Promise<ChannelRecord
   const channel = await db.createChannel({
     ...input,
     type: input.type ?? "openai",
+    apiVersion: input.apiVersion ?? null,
+    headers: input.headers ?? {},
     modelMapping: input.modelMapping ?? {},
     groups,
   });
@@ -36,7 +38,8 @@ export async function getChannel(id: number): Promise<ChannelRecord> {
 /** Admin: changes a channel; setting status "active" re-enables an auto-disabled channel afresh. */
 export async function updateChannel(id: number, input: ChannelUpdate): Promise<ChannelRecord> {
   await checkGroups(input.groups);
-  const changes: ChannelChanges = { ...input };
+  const { headers, ...rest } = input;
+  const changes: ChannelChanges = { ...rest, ...(headers !== undefined ? { headers: headers ?? {} } : {}) };
   if (input.status === "active") changes.consecutiveFailures = 0;
   const channel = await db.updateChannel(id, changes);
   invalidate("routing");
@@ -61,6 +64,8 @@ export function channelToJson(c: ChannelRecord) {
     name: c.name,
     type: c.type,
     baseUrl: c.baseUrl,
+    apiVersion: c.apiVersion,
+    headers: c.headers,
     apiKeyPreview: maskSecret(c.apiKey),
     models: c.models,
     modelMapping: c.modelMapping,

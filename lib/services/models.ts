@@ -62,8 +62,11 @@ function priceToJson(m: ModelRecord) {
     modelRatio: m.modelRatio,
     completionRatio: m.completionRatio,
     cacheRatio: m.cacheRatio,
+    cacheWriteRatio: m.cacheWriteRatio,
+    cacheWrite1hRatio: m.cacheWrite1hRatio,
     fixedPrice: m.fixedPrice,
     maxOutputTokens: m.maxOutputTokens,
+    contextWindow: m.contextWindow,
   };
 }
 

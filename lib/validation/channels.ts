@@ -28,9 +28,25 @@ export const baseUrlSchema = z
     return url.toString().replace(/\/+$/, "");
   });
 
+/** What a channel speaks (CONTRACT §5). */
+export const CHANNEL_TYPES = ["openai", "azure", "anthropic", "gemini"] as const;
+
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "Must be a header name");
+// Headers the channel's own request sets (host, auth, length, type) cannot be overridden.
+const RESERVED_HEADERS = /^(host|content-length|content-type|authorization|x-api-key|api-key|x-goog-api-key|connection|transfer-encoding)$/i;
+
 export const channelCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "Must not be empty").max(100),
-  type: z.literal("openai").optional(),
+  type: z.enum(CHANNEL_TYPES, "Must be one of openai, azure, anthropic, gemini").optional(),
+  /** azure: the deployment URL form with this api-version; null = the /openai/v1 form */
+  apiVersion: z.string().trim().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}(-preview)?$/, "Must look like 2024-10-21 or 2025-04-01-preview").nullable().optional(),
+  /** extra upstream headers, e.g. {"anthropic-beta": "…"} */
+  headers: z
+    .record(headerName, z.string().max(2000).regex(/^[^\r\n]*$/, "Must be one line"))
+    .refine((h) => Object.keys(h).length <= 20, "At most 20 headers")
+    .refine((h) => !Object.keys(h).some((k) => RESERVED_HEADERS.test(k)), "Authentication and framing headers are set by the gateway")
+    .nullable()
+    .optional(),
   baseUrl: baseUrlSchema,
   apiKey: z.string().trim().min(1, "Must not be empty").max(4000),
   models: z.array(modelNameSchema).min(1, "List at least one model").max(1000).transform(dedupe),

@@ -7,9 +7,14 @@ export const modelCreateSchema = z.strictObject({
   modelRatio: ratioSchema,
   completionRatio: ratioSchema.optional(),
   cacheRatio: ratioSchema.optional(),
+  /** prompt tokens written to a provider cache; null = the defaults (1.25 and 2) */
+  cacheWriteRatio: ratioSchema.nullable().optional(),
+  cacheWrite1hRatio: ratioSchema.nullable().optional(),
   /** USD per call; null = priced by tokens */
   fixedPrice: z.number().finite().min(0).max(1_000_000).nullable().optional(),
   maxOutputTokens: z.number().int().min(1).max(10_000_000).optional(),
+  /** the most prompt tokens the model takes; null = unknown */
+  contextWindow: z.number().int().min(1).max(100_000_000).nullable().optional(),
   enabled: z.boolean().optional(),
 });
 

@@ -51,8 +51,9 @@ export function parseAnthropicRequest(
   const bound = promptBound(raw.byteLength, parsed.value);
   if (!bound.ok) return bound;
   const { model, stream, maxTokens, sessionKey } = info.value;
-  const { tokens, cacheWrites } = bound.value;
-  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: tokens, cacheWrites };
+  const { tokens, cacheWrites, unbounded } = bound.value;
+  const unboundedBy = unbounded && "messages";
+  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: tokens, cacheWrites, unboundedBy };
   return { ok: true, value: { ...value, maxOutput: maxTokens, outputMultiplier: 1, sessionKey } };
 }
 

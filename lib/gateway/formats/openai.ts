@@ -95,6 +95,7 @@ function parseWith(spec: Spec, raw: Uint8Array): Outcome<ParsedRequest> {
       clientWantsUsage: typeof opts === "object" && opts !== null && (opts as Json).include_usage === true,
       promptBound: bound.value.tokens,
       cacheWrites: bound.value.cacheWrites,
+      unboundedBy: bound.value.unbounded && spec.required,
       maxOutput: spec.maxFields.length ? maxOutput.value : 0,
       outputMultiplier,
     },

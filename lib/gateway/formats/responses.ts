@@ -40,7 +40,8 @@ export function readResponsesRequest(body: unknown): Outcome<ResponsesRequestInf
 /**
  * Check 5 for `/v1/responses`: a JSON object with a model, with the reservation's inputs and the
  * session key. Responses streams always end with their usage, so `clientWantsUsage` is true.
- * (A `previous_response_id` brings context the bound cannot see; the core decides what to hold.)
+ * A `previous_response_id` or `conversation` brings context the bytes cannot show: the request is
+ * flagged unbounded, and the reservation holds the model's context window.
  */
 export function parseResponsesRequest(raw: Uint8Array): Outcome<ParsedRequest & { sessionKey: string | null }> {
   const parsed = parseJsonObject(raw);
@@ -50,8 +51,12 @@ export function parseResponsesRequest(raw: Uint8Array): Outcome<ParsedRequest & 
   const bound = promptBound(raw.byteLength, parsed.value);
   if (!bound.ok) return bound;
   const { model, stream, maxOutputTokens, sessionKey } = info.value;
-  const { tokens, cacheWrites } = bound.value;
-  const value = { raw, body: parsed.value, model, stream, clientWantsUsage: true, promptBound: tokens, cacheWrites };
+  const { tokens, cacheWrites, unbounded } = bound.value;
+  // Earlier turns kept by the provider count as prompt, and the request's bytes do not show them.
+  const body = parsed.value;
+  const unboundedBy =
+    body.previous_response_id != null ? "previous_response_id" : body.conversation != null ? "conversation" : unbounded && "input";
+  const value = { raw, body, model, stream, clientWantsUsage: true, promptBound: tokens, cacheWrites, unboundedBy };
   return { ok: true, value: { ...value, maxOutput: maxOutputTokens, outputMultiplier: 1, sessionKey } };
 }
 

@@ -18,6 +18,11 @@ export type ParsedRequest = {
   promptBound: number;
   /** the prompt-cache writes the request can cause */
   cacheWrites: CacheWrites;
+  /**
+   * The field whose content the request's bytes cannot bound (a document, server-side conversation
+   * state), or null. The reservation then holds the model's context window.
+   */
+  unboundedBy: string | null;
   /** the largest output the client allowed per choice, or null when it set no limit */
   maxOutput: number | null;
   /** how many outputs the upstream may produce and bill (n, best_of) */
