@@ -8,7 +8,7 @@ let admin: ApiClient;
 const UPSTREAM_KEY = "sk-proj-UPSTREAMSECRETabcd1234";
 
 const CHANNEL_FIELDS = [
-  "apiKeyPreview", "baseUrl", "consecutiveFailures", "createdAt", "groups", "id", "lastError", "lastFailureAt",
+  "apiKeyPreview", "apiVersion", "baseUrl", "consecutiveFailures", "createdAt", "groups", "headers", "id", "lastError", "lastFailureAt",
   "lastSuccessAt", "modelMapping", "models", "name", "priority", "status", "totalFailures", "type", "updatedAt", "weight",
 ].sort();
 
@@ -103,7 +103,11 @@ test("every setting is stored and can be changed; a new apiKey replaces the old 
 test("invalid channels are refused with 400 and nothing is written", async () => {
   const before = await appDb(app).channel.count();
   for (const body of [
-    { ...valid, type: "anthropic" },
+    { ...valid, type: "bedrock" },
+    { ...valid, type: "azure", apiVersion: "yesterday" },
+    { ...valid, headers: { authorization: "Bearer x" } },
+    { ...valid, headers: { "x-ok": "line\nbreak" } },
+    { ...valid, headers: { "bad header": "x" } },
     { ...valid, baseUrl: "ftp://example.com" },
     { ...valid, baseUrl: "not a url" },
     { ...valid, baseUrl: "https://example.com/v1?x=1" },

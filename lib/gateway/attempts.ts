@@ -2,10 +2,11 @@
 // the client's; the first answer that reaches the client decides the call.
 import type { Attempt, RelayCall } from "@/lib/gateway/call";
 import { SSE_HEADERS, type RelayResult } from "@/lib/gateway/http";
-import { openaiPlan, type UpstreamPlan } from "@/lib/gateway/plan";
+import { planFor } from "@/lib/gateway/plan";
 import { orderChannels } from "@/lib/gateway/routing";
 import { RelayStream } from "@/lib/gateway/stream";
 import { describe, isRetryableStatus, isTimeout, readAll, type UpstreamResponse } from "@/lib/gateway/upstream";
+import type { ErrorCode } from "@/lib/errors";
 import type { ChannelInfo } from "@/lib/gateway/types";
 
 /** Largest upstream answer read whole (a non-streamed completion); more is treated as a broken upstream. */
@@ -16,18 +17,25 @@ const MAX_ERROR_BYTES = 64 * 1024;
 type Tried =
   | { kind: "answered"; result: RelayResult }
   | { kind: "failed"; timeout: boolean }
+  | { kind: "unfit"; code: ErrorCode; message: string; param?: string }
   | { kind: "client_gone" };
 
 /** Tries channels in routing order until one answers; answers the contract's 502/504 when none does. */
 export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]): Promise<RelayResult> {
   const { deps, input, format } = call;
-  const order = orderChannels(channels, deps.random).slice(0, deps.config.maxAttempts);
+  const session = call.req.sessionKey ?? input.headers.get("x-session-id") ?? input.headers.get("session_id");
+  const order = orderChannels(channels, deps.random, session).slice(0, deps.config.maxAttempts);
   let timeout = false;
+  let unfit: Extract<Tried, { kind: "unfit" }> | null = null;
   for (const channel of order) {
     if (input.signal.aborted) break;
     const tried = await tryChannel(call, channel);
     if (tried.kind === "answered") return tried.result;
     if (tried.kind === "client_gone") break;
+    if (tried.kind === "unfit") {
+      unfit = tried;
+      continue;
+    }
     timeout = tried.timeout;
     const a = call.attempts.at(-1)!;
     console.warn(`[${call.requestId}] channel ${channel.id} failed: ${a.error}`);
@@ -35,6 +43,11 @@ export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]
   if (input.signal.aborted) {
     await call.finishEmpty(499, "client_closed", "The client closed the connection before the answer.");
     return format.error("client_closed", "The client closed the request.", { status: 499 });
+  }
+  if (call.attempts.length === 0 && unfit) {
+    // No channel could take the request as it is (a field that does not convert): the client's to fix.
+    await call.finishEmpty(400, unfit.code, unfit.message);
+    return format.error(unfit.code, unfit.message, { param: unfit.param ?? null });
   }
   const code = timeout ? "upstream_timeout" : "upstream_error";
   await call.finishEmpty(timeout ? 504 : 502, code, call.attempts.map((a) => `channel ${a.channel.id}: ${a.error}`).join("; "));
@@ -44,13 +57,11 @@ export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]
   );
 }
 
-function planFor(call: RelayCall, channel: ChannelInfo): UpstreamPlan {
-  return openaiPlan(call.format, call.req, channel, { maxOutput: call.maxOutput });
-}
-
 async function tryChannel(call: RelayCall, channel: ChannelInfo): Promise<Tried> {
   const { deps, input } = call;
-  const plan = planFor(call, channel);
+  const planned = planFor(call.format, call.req, channel, { maxOutput: call.maxOutput, requestId: call.requestId, clientHeaders: input.headers });
+  if (!planned.ok) return { kind: "unfit", code: planned.code, message: planned.message, param: planned.param };
+  const plan = planned.value;
   const started = deps.now();
   const attempt: Attempt = { channel, upstreamModel: plan.upstreamModel, status: null, error: null, ms: 0, fault: null };
   call.attempts.push(attempt);

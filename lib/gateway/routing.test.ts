@@ -54,3 +54,31 @@ describe("orderChannels", () => {
     expect(upstreamModelName(ch(1, 0, 1), "other")).toBe("other");
   });
 });
+
+describe("sticky routing", () => {
+  const five = [1, 2, 3, 4, 5].map((id) => ch(id, 0, id === 5 ? 0 : 1));
+  it("sends a session to the same channel every time, and only a gone channel's sessions move", () => {
+    const before = new Map<string, number>();
+    for (let s = 0; s < 300; s++) {
+      const key = `session-${s}`;
+      const first = orderChannels(five, Math.random, key)[0].id;
+      expect(orderChannels([...five].reverse(), Math.random, key)[0].id).toBe(first);
+      before.set(key, first);
+    }
+    const without3 = five.filter((c) => c.id !== 3);
+    for (const [key, first] of before) {
+      const now = orderChannels(without3, Math.random, key)[0].id;
+      if (first !== 3) expect(now).toBe(first);
+    }
+  });
+  it("spreads sessions in proportion to weight, weight 0 last", () => {
+    const counts = new Map<number, number>();
+    for (let s = 0; s < 4000; s++) {
+      const order = orderChannels([ch(1, 0, 3), ch(2, 0, 1), ch(3, 0, 0)], Math.random, `k${s}`);
+      counts.set(order[0].id, (counts.get(order[0].id) ?? 0) + 1);
+      expect(order[2].id).toBe(3);
+    }
+    expect((counts.get(1) ?? 0) / 4000).toBeGreaterThan(0.7);
+    expect((counts.get(1) ?? 0) / 4000).toBeLessThan(0.8);
+  });
+});

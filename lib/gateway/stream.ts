@@ -71,8 +71,10 @@ export class RelayStream implements BodyStream {
       } catch {
         // an unfinished event is dropped
       }
-      const error = sseErrorEvent(errorBody(code, "The upstream stream ended unexpectedly."));
-      return await this.end(tail ? Buffer.concat([tail, error]) : error, code, true);
+      const message = "The upstream stream ended unexpectedly.";
+      const error = this.tap.fail ? this.tap.fail(code, message) : sseErrorEvent(errorBody(code, message));
+      const parts = [tail, error].filter((p): p is Uint8Array => p !== null);
+      return await this.end(parts.length ? Buffer.concat(parts) : null, code, true);
     }
   }
 

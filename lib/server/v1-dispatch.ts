@@ -4,7 +4,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import * as chatCompletions from "@/app/v1/chat/completions/route";
 import * as completions from "@/app/v1/completions/route";
 import * as embeddings from "@/app/v1/embeddings/route";
+import * as countTokens from "@/app/v1/messages/count_tokens/route";
+import * as messages from "@/app/v1/messages/route";
 import * as models from "@/app/v1/models/route";
+import * as responses from "@/app/v1/responses/route";
 import { openaiError } from "@/lib/gateway/formats/openai";
 import { serveNode, type V1Handler } from "@/lib/server/v1";
 
@@ -16,6 +19,9 @@ const ROUTES = new Map<string, RouteModule>([
   ["/v1/completions", completions],
   ["/v1/embeddings", embeddings],
   ["/v1/models", models],
+  ["/v1/messages", messages],
+  ["/v1/messages/count_tokens", countTokens],
+  ["/v1/responses", responses],
 ]);
 
 /** Serves a /v1 request; unknown paths answer a JSON 404 and unsupported methods a JSON 405. */

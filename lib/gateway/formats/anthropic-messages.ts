@@ -43,7 +43,7 @@ export function readAnthropicRequest(body: unknown, endpoint: "messages" | "coun
 export function parseAnthropicRequest(
   raw: Uint8Array,
   endpoint: "messages" | "count_tokens",
-): Outcome<ParsedRequest & { sessionKey: string | null }> {
+): Outcome<ParsedRequest> {
   const parsed = parseJsonObject(raw);
   if (!parsed.ok) return parsed;
   const info = readAnthropicRequest(parsed.value, endpoint);

@@ -49,8 +49,10 @@ function largest(body: Json, fields: string[]): Outcome<number | null> {
   return { ok: true, value: max };
 }
 
+type OpenAiFormat = "chat" | "completions" | "embeddings";
+
 type Spec = {
-  name: FormatName;
+  name: OpenAiFormat;
   path: string;
   required: string;
   streams: boolean;
@@ -58,7 +60,7 @@ type Spec = {
   multipliers: string[];
 };
 
-const SPECS: Record<FormatName, Spec> = {
+const SPECS: Record<OpenAiFormat, Spec> = {
   chat: { name: "chat", path: "/chat/completions", required: "messages", streams: true, maxFields: ["max_tokens", "max_completion_tokens"], multipliers: ["n"] },
   completions: { name: "completions", path: "/completions", required: "prompt", streams: true, maxFields: ["max_tokens"], multipliers: ["n", "best_of"] },
   embeddings: { name: "embeddings", path: "/embeddings", required: "input", streams: false, maxFields: [], multipliers: [] },
@@ -98,6 +100,7 @@ function parseWith(spec: Spec, raw: Uint8Array): Outcome<ParsedRequest> {
       unboundedBy: bound.value.unbounded && spec.required,
       maxOutput: spec.maxFields.length ? maxOutput.value : 0,
       outputMultiplier,
+      sessionKey: typeof b.prompt_cache_key === "string" && b.prompt_cache_key !== "" ? b.prompt_cache_key : null,
     },
   };
 }
@@ -108,7 +111,7 @@ export function openaiError(code: ErrorCode | string, message: string, opts: { p
   return jsonResult(status, errorBody(code, message, opts.param ?? null, opts.type));
 }
 
-function format(name: FormatName): InboundFormat {
+function format(name: OpenAiFormat): InboundFormat {
   const spec = SPECS[name];
   return { name, path: spec.path, parse: (raw) => parseWith(spec, raw), error: openaiError };
 }
@@ -121,4 +124,5 @@ export const embeddingsFormat = format("embeddings");
 export const MAX_OUTPUT_FIELD: Partial<Record<FormatName, string>> = {
   chat: "max_completion_tokens",
   completions: "max_tokens",
+  responses: "max_output_tokens",
 };

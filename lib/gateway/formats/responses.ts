@@ -43,7 +43,7 @@ export function readResponsesRequest(body: unknown): Outcome<ResponsesRequestInf
  * A `previous_response_id` or `conversation` brings context the bytes cannot show: the request is
  * flagged unbounded, and the reservation holds the model's context window.
  */
-export function parseResponsesRequest(raw: Uint8Array): Outcome<ParsedRequest & { sessionKey: string | null }> {
+export function parseResponsesRequest(raw: Uint8Array): Outcome<ParsedRequest> {
   const parsed = parseJsonObject(raw);
   if (!parsed.ok) return parsed;
   const info = readResponsesRequest(parsed.value);

@@ -3,7 +3,7 @@ import type { ErrorCode } from "@/lib/errors";
 import type { RelayResult } from "@/lib/gateway/http";
 import type { Outcome } from "@/lib/gateway/types";
 
-export type FormatName = "chat" | "completions" | "embeddings";
+export type FormatName = "chat" | "completions" | "embeddings" | "messages" | "responses";
 
 /** A client's request as the core needs it, read once (check 5). */
 export type ParsedRequest = {
@@ -27,6 +27,8 @@ export type ParsedRequest = {
   maxOutput: number | null;
   /** how many outputs the upstream may produce and bill (n, best_of) */
   outputMultiplier: number;
+  /** what ties calls of one conversation together for sticky routing (prompt_cache_key, metadata.user_id), or null */
+  sessionKey: string | null;
 };
 
 /** What a client speaks: how to read its requests and how to write its errors. */
