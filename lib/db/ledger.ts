@@ -74,19 +74,15 @@ function chargeable(cost: number, userFree: number | null, tokenFree: number | n
 }
 
 function* settleSteps(hold: Hold, entry: UsageEntry): Steps<SettleResult> {
-  // A request settles once: a second settlement (a journal replayed twice) changes nothing.
-  const done = yield { sql: `SELECT 1 FROM usage_records WHERE "requestId" = $1`, params: [hold.requestId] };
-  if (done.count) return { charged: 0, writtenOff: 0, duplicate: true };
   const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1 RETURNING amount`, params: [hold.requestId] };
   // The reconciler may have released it already (the call outlived its TTL): then nothing is held.
   const held = released.count ? num(released.rows[0].amount) : 0;
-  const user = yield { sql: `SELECT balance - "heldBalance" + $1 AS free FROM users WHERE id = $2`, params: [held, hold.userId] };
-  const token = yield {
-    sql: `SELECT CASE WHEN quota IS NULL THEN NULL ELSE quota - "usedQuota" - "heldQuota" + $1 END AS free FROM tokens WHERE id = $2`,
-    params: [held, hold.tokenId],
+  const { rows } = yield {
+    sql: `SELECT (SELECT balance - "heldBalance" + $1 FROM users WHERE id = $2) AS "user",
+                 (SELECT CASE WHEN quota IS NULL THEN NULL ELSE quota - "usedQuota" - "heldQuota" + $1 END FROM tokens WHERE id = $3) AS token`,
+    params: [held, hold.userId, hold.tokenId],
   };
-  const tokenFree = token.rows[0] && token.rows[0].free !== null ? num(token.rows[0].free) : null;
-  const charged = chargeable(entry.cost, user.rows[0] ? num(user.rows[0].free) : null, tokenFree);
+  const charged = chargeable(entry.cost, rows[0].user === null ? null : num(rows[0].user), rows[0].token === null ? null : num(rows[0].token));
   yield {
     sql: `UPDATE users SET balance = balance - $1, "heldBalance" = "heldBalance" - $2 WHERE id = $3`,
     params: [charged, held, hold.userId],
@@ -96,10 +92,13 @@ function* settleSteps(hold: Hold, entry: UsageEntry): Steps<SettleResult> {
     params: [charged, held, hold.tokenId],
   };
   const record = { ...entry, cost: charged, writtenOff: entry.writtenOff + entry.cost - charged };
-  const values = usageValues(record);
-  yield { sql: `INSERT INTO usage_records (${USAGE_COLUMN_LIST}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")})`, params: values };
+  // The record goes last: a request settled before (a journal replayed twice) fails on its
+  // unique request id here, and the whole settlement is undone.
+  yield { sql: SQLITE_INSERT_RECORD, params: usageValues(record) };
   return { charged, writtenOff: record.writtenOff, duplicate: false };
 }
+
+const SQLITE_INSERT_RECORD = `INSERT INTO usage_records (${USAGE_COLUMN_LIST}) VALUES (${USAGE_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`;
 
 const COST_AT = USAGE_COLUMNS.indexOf("cost");
 const WRITTEN_OFF_AT = USAGE_COLUMNS.indexOf("writtenOff");
@@ -134,6 +133,7 @@ WITH h AS (
 )
 SELECT COALESCE((SELECT charge FROM x), 0) AS charge, (SELECT count(*) FROM rec) AS recorded`;
 
+/** PostgreSQL's unique_violation. */
 const UNIQUE_VIOLATION = "23505";
 
 /**
@@ -142,14 +142,15 @@ const UNIQUE_VIOLATION = "23505";
  * what the token and the balance have free; only what they cannot cover is written off.
  */
 export async function settleCredits(hold: Hold, entry: UsageEntry): Promise<SettleResult> {
-  if ((await dialect()) === "sqlite") return transaction(() => settleSteps(hold, entry));
   try {
+    if ((await dialect()) === "sqlite") return await transaction(() => settleSteps(hold, entry));
     const { rows } = await query(PG_SETTLE, [hold.requestId, entry.cost, hold.userId, hold.tokenId, ...usageValues(entry)]);
     const charged = num(rows[0]?.charge);
     return { charged, writtenOff: entry.writtenOff + entry.cost - charged, duplicate: false };
   } catch (err) {
-    // The record exists: this request was settled before, and the whole statement was undone.
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return { charged: 0, writtenOff: 0, duplicate: true };
+    // The record exists: this request was settled before, and the whole settlement was undone.
+    const code = (err as { code?: string }).code;
+    if (code === UNIQUE_VIOLATION || code === "SQLITE_CONSTRAINT_UNIQUE") return { charged: 0, writtenOff: 0, duplicate: true };
     throw err;
   }
 }

@@ -66,15 +66,10 @@ export async function closeRaw(): Promise<void> {
   else await conn.pool.end();
 }
 
-// SQLite binds `?` in order; Dates are stored the way Prisma stores them (ISO text, +00:00).
-function forSqlite(stmt: Stmt): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const sql = stmt.sql.replace(/\$(\d+)/g, (_, n) => {
-    const v = stmt.params[Number(n) - 1];
-    params.push(v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v);
-    return "?";
-  });
-  return { sql, params };
+// SQLite takes `$1` as `?1` (numbered, so a repeated placeholder binds the same value); Dates are
+// stored the way Prisma stores them (ISO text, +00:00), booleans as 0/1.
+function sqliteValue(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
 }
 
 // Columns are TIMESTAMP(3) without time zone holding UTC, as Prisma writes them: send UTC text.
@@ -83,18 +78,20 @@ function forPg(params: unknown[]): unknown[] {
 }
 
 function runSqlite(conn: Extract<Raw, { kind: "sqlite" }>, stmt: Stmt): StmtResult {
-  const { sql, params } = forSqlite(stmt);
-  let prepared = conn.statements.get(sql);
+  let prepared = conn.statements.get(stmt.sql);
   if (!prepared) {
-    prepared = conn.db.prepare(sql);
+    prepared = conn.db.prepare(stmt.sql.replace(/\$(\d+)/g, "?$1"));
     // Statements are few and fixed; the bound only guards against unexpected variety.
-    if (conn.statements.size < 500) conn.statements.set(sql, prepared);
+    if (conn.statements.size < 500) conn.statements.set(stmt.sql, prepared);
   }
+  // Numbered parameters bind by name in better-sqlite3: {1: …, 2: …}.
+  const params: Record<number, unknown> = {};
+  for (let i = 0; i < stmt.params.length; i++) params[i + 1] = sqliteValue(stmt.params[i]);
   if (prepared.reader) {
-    const rows = prepared.all(...params) as Record<string, unknown>[];
+    const rows = prepared.all(params) as Record<string, unknown>[];
     return { count: rows.length, rows };
   }
-  return { count: prepared.run(...params).changes, rows: [] };
+  return { count: prepared.run(params).changes, rows: [] };
 }
 
 type Pending = { steps: () => Steps<unknown>; resolve(v: unknown): void; reject(e: unknown): void };
