@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +18,13 @@ export type RunningApp = {
 
 /** The compiled server entry that `npm start` runs after building (relative to the repository root). */
 export const SERVER_ENTRY = path.join(process.env.NEXT_DIST_DIR || ".next", "gateway", "main.mjs");
+
+/** The Node flags `npm run serve` starts the server with (package.json is their one home). */
+export const SERVER_NODE_FLAGS: string[] = (
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../package.json"), "utf8")) as { scripts: { serve: string } }
+).scripts.serve
+  .split(/\s+/)
+  .filter((a) => a.startsWith("--"));
 
 /** A free TCP port on loopback. */
 export async function freePort(): Promise<number> {
@@ -42,7 +49,7 @@ export async function startApp(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-data-"));
   const adminApiKey = opts.env?.ADMIN_API_KEY ?? `admin-${randomBytes(24).toString("hex")}`;
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
       ...process.env,
