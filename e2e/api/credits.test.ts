@@ -237,6 +237,26 @@ describe("quotas never go negative under concurrency", () => {
     expect(mock.requests).toHaveLength(ok.length);
   });
 
+  it("parallel n > 1 calls against a small balance: each reserved for every choice, charged its real cost or refused", async () => {
+    const body = chat({ n: 4, max_tokens: 10 });
+    const perCall = worstCaseCost(boundOf(body), 40, { modelRatio: 1, completionRatio: 2, cacheRatio: 0.5 }, 1);
+    const t = await newTokenOwner(app, admin, { balance: perCall * 3 });
+    mock.setFault({ type: "delay", ms: 300 });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => rawV1(app, "/chat/completions", { key: t.key, body })));
+    mock.setFault(null);
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(3);
+    expect(answers.filter((a) => a.status === 429).every((a) => a.body.error.code === "insufficient_quota")).toBe(true);
+    for (const a of ok) expect(a.body.choices).toHaveLength(4);
+    // Each admitted call was charged all four choices, never capped at a one-choice reservation.
+    const charged = ok.reduce((s, a) => s + a.body.usage.prompt_tokens + 2 * a.body.usage.completion_tokens, 0);
+    const u = await user(t.userId);
+    expect(u.balance).toBe(perCall * 3 - charged);
+    expect(u.balance).toBeGreaterThanOrEqual(0);
+    const records = await Promise.all(ok.map((a) => record(a.headers.get("x-request-id")!)));
+    for (const r of records) expect(r.writtenOff ?? 0).toBe(0);
+  });
+
   it("50 parallel requests against a balance that covers 10", async () => {
     const t = await newTokenOwner(app, admin, { balance: reservation * 10 });
     mock.setFault({ type: "delay", ms: 400 });

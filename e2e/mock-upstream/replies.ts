@@ -17,6 +17,8 @@ export interface Reply {
   pieces: string[];
   finishReason: "stop" | "length";
   usage: Usage;
+  /** how many choices were asked for (`n`) */
+  n: number;
 }
 
 export interface Usage {
@@ -69,8 +71,10 @@ export async function buildReply(body: Json, endpoint: "chat" | "completions", c
     text = decode(tokens);
     finishReason = "length";
   }
-  const usage = await buildUsage(body, endpoint, tokens.length, cachedHeader);
-  return { text, pieces: text.match(/\s*\S+|\s+$/g) ?? [], finishReason, usage };
+  // `n` choices are billed as n times the completion, as OpenAI does.
+  const n = Number.isSafeInteger(body.n) && (body.n as number) > 1 ? (body.n as number) : 1;
+  const usage = await buildUsage(body, endpoint, tokens.length * n, cachedHeader);
+  return { text, pieces: text.match(/\s*\S+|\s+$/g) ?? [], finishReason, usage, n };
 }
 
 /** Usage with real prompt counts; `x-mock-cached-tokens` sets cached_tokens (capped at the prompt). */
@@ -98,14 +102,12 @@ export function chatCompletion(id: string, model: string, reply: Reply, withUsag
     object: "chat.completion",
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [
-      {
-        index: 0,
-        message: { role: "assistant", content: reply.text, refusal: null },
-        logprobs: null,
-        finish_reason: reply.finishReason,
-      },
-    ],
+    choices: Array.from({ length: reply.n }, (_, index) => ({
+      index,
+      message: { role: "assistant", content: reply.text, refusal: null },
+      logprobs: null,
+      finish_reason: reply.finishReason,
+    })),
     ...(withUsage ? { usage: reply.usage } : {}),
     system_fingerprint: "fp_mock",
   };
