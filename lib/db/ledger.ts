@@ -60,7 +60,7 @@ export async function reserveCredits(hold: Hold, ttlSeconds: number): Promise<Re
   const now = new Date();
   const expires = new Date(now.getTime() + ttlSeconds * 1000);
   if ((await dialect()) === "sqlite") return transaction(() => reserveSteps(hold, now, expires));
-  const { rows } = await query(PG_RESERVE, [hold.amount, hold.tokenId, hold.userId, hold.requestId, now, expires]);
+  const { rows } = await query(PG_RESERVE, [hold.amount, hold.tokenId, hold.userId, hold.requestId, now, expires], { prepare: true });
   const r = rows[0];
   if (num(r.u) === 0) return { ok: false, which: "balance" };
   if (num(r.t) === 0) return { ok: false, which: "token" };
@@ -144,7 +144,7 @@ const UNIQUE_VIOLATION = "23505";
 export async function settleCredits(hold: Hold, entry: UsageEntry): Promise<SettleResult> {
   try {
     if ((await dialect()) === "sqlite") return await transaction(() => settleSteps(hold, entry));
-    const { rows } = await query(PG_SETTLE, [hold.requestId, entry.cost, hold.userId, hold.tokenId, ...usageValues(entry)]);
+    const { rows } = await query(PG_SETTLE, [hold.requestId, entry.cost, hold.userId, hold.tokenId, ...usageValues(entry)], { prepare: true });
     const charged = num(rows[0]?.charge);
     return { charged, writtenOff: entry.writtenOff + entry.cost - charged, duplicate: false };
   } catch (err) {
@@ -157,7 +157,9 @@ export async function settleCredits(hold: Hold, entry: UsageEntry): Promise<Sett
 
 /** Stores what a long call had cost so far, with the record to write should its process die. */
 export async function checkpointHold(hold: Hold, progress: number, entry: UsageEntry): Promise<void> {
-  await query(`UPDATE holds SET progress = $1, meta = $2 WHERE "requestId" = $3`, [progress, JSON.stringify(entry), hold.requestId]);
+  await query(`UPDATE holds SET progress = $1, meta = $2 WHERE "requestId" = $3`, [progress, JSON.stringify(entry), hold.requestId], {
+    prepare: true,
+  });
 }
 
 function* releaseSteps(h: Hold): Steps<boolean> {

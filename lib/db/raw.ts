@@ -1,6 +1,7 @@
 // The relay's hot path (token lookup, credit reservation and settlement) runs on the database
 // drivers directly: through Prisma each of those took milliseconds, here tens of microseconds.
 // Statements use PostgreSQL's $1 placeholders and quoted camelCase columns on both databases.
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Pool } from "pg";
 import { databaseUrl } from "@/lib/db/client";
@@ -70,6 +71,21 @@ export async function closeRaw(): Promise<void> {
 // stored the way Prisma stores them (ISO text, +00:00), booleans as 0/1.
 function sqliteValue(v: unknown): unknown {
   return v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? Number(v) : v;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * With `prepare`, a named query: PostgreSQL parses and plans it once per connection instead of on
+ * every call (the hot path's statements, the ledger's are long). Only for fixed statements.
+ */
+function pgQuery(sql: string, params: unknown[], prepare = false) {
+  let name = statementNames.get(sql);
+  if (prepare && name === undefined) {
+    name = `gw${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: forPg(params) };
 }
 
 // Columns are TIMESTAMP(3) without time zone holding UTC, as Prisma writes them: send UTC text.
@@ -156,7 +172,7 @@ export async function transaction<R>(steps: () => Steps<R>): Promise<R> {
     const it = steps();
     let next = it.next();
     while (!next.done) {
-      const res = await client.query(next.value.sql, forPg(next.value.params));
+      const res = await client.query(pgQuery(next.value.sql, next.value.params));
       next = it.next({ count: res.rowCount ?? 0, rows: res.rows });
     }
     await client.query("COMMIT");
@@ -175,11 +191,14 @@ export async function dialect(): Promise<Raw["kind"]> {
   return (await raw()).kind;
 }
 
-/** Runs one statement outside a transaction (PostgreSQL: autocommit, without waiting for the WAL flush). */
-export async function query(sql: string, params: unknown[] = []): Promise<StmtResult> {
+/**
+ * Runs one statement outside a transaction (PostgreSQL: autocommit, without waiting for the WAL
+ * flush). `prepare` for fixed statements of the hot path: planned once per connection.
+ */
+export async function query(sql: string, params: unknown[] = [], opts: { prepare?: boolean } = {}): Promise<StmtResult> {
   const conn = await raw();
   if (conn.kind === "sqlite") return runSqlite(conn, { sql, params });
-  const res = await conn.pool.query(sql, forPg(params));
+  const res = await conn.pool.query(pgQuery(sql, params, opts.prepare));
   return { count: res.rowCount ?? 0, rows: res.rows };
 }
 

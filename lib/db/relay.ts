@@ -16,6 +16,7 @@ export async function findRelayToken(keyHash: string) {
             t.quota, u.status AS "userStatus", u."group" AS "userGroup"
      FROM tokens t JOIN users u ON u.id = t."userId" WHERE t."keyHash" = $1`,
     [keyHash],
+    { prepare: true },
   );
   const row = rows[0];
   if (!row) return null;
