@@ -2,27 +2,24 @@
 // were counted as failures of the upstream channel and disabled a healthy one.
 import { connect } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { startApp, type RunningApp } from "../support/app";
+import type { MockUpstream } from "../mock-upstream/server";
+import type { RunningApp } from "../support/app";
 import type { ApiClient } from "../support/api-client";
-import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
+import { CHAT_MODEL, newTokenOwner, rawV1, startRelay, type Relay } from "../support/relay-fixture";
 
+let relay: Relay;
 let app: RunningApp;
 let mock: MockUpstream;
 let admin: ApiClient;
 let channelId: number;
 
 beforeAll(async () => {
-  mock = await startMockUpstream();
-  app = await startApp({ env: { CHANNEL_FAILURE_THRESHOLD: "2" } });
-  admin = adminOf(app);
-  await ensureModels(admin);
-  channelId = (await addChannel(admin, mock.url)).id;
+  relay = await startRelay({ env: { CHANNEL_FAILURE_THRESHOLD: "2" } });
+  ({ app, mock, admin, channelId } = relay);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await mock?.close();
+  await relay?.stop();
 });
 
 const body = (stream: boolean) => JSON.stringify({ model: CHAT_MODEL, stream, messages: [{ role: "user", content: "tell me a long story" }] });

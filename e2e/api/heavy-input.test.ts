@@ -1,24 +1,21 @@
 // The heaviest request the gateway accepts never freezes it: a 1 MB run without whitespace in a
 // tool description, whose upstream reports no usage (so the call is estimated with the tokenizer).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { startApp, type RunningApp } from "../support/app";
-import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
+import type { MockUpstream } from "../mock-upstream/server";
+import type { RunningApp } from "../support/app";
+import { CHAT_MODEL, adminOf, newTokenOwner, rawV1, startRelay, type Relay } from "../support/relay-fixture";
 
+let relay: Relay;
 let app: RunningApp;
 let mock: MockUpstream;
 
 beforeAll(async () => {
-  mock = await startMockUpstream();
-  app = await startApp();
-  const admin = adminOf(app);
-  await ensureModels(admin);
-  await addChannel(admin, mock.url);
+  relay = await startRelay();
+  ({ app, mock } = relay);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await mock?.close();
+  await relay?.stop();
 });
 
 it("answers health checks in milliseconds while a worst-case input is estimated", async () => {
@@ -63,6 +60,9 @@ it("answers health checks in milliseconds while a worst-case input is estimated"
   }
   latencies.sort((a, b) => a - b);
   expect(latencies.length).toBeGreaterThan(10);
-  // Health answers stay fast: the counting happens off the event loop and in linear time.
-  expect(latencies[Math.floor(latencies.length * 0.95)]).toBeLessThan(500);
+  // Health answers stay fast while the input is counted (off the event loop, in linear time): an
+  // event loop blocked by the count would hold every one of them for seconds, even minutes. The
+  // bounds leave room for a loaded test machine.
+  expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(500);
+  expect(latencies[latencies.length - 1]).toBeLessThan(5_000);
 });

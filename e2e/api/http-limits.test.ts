@@ -3,24 +3,21 @@
 import { spawn } from "node:child_process";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { SERVER_ENTRY, startApp, type RunningApp } from "../support/app";
-import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner } from "../support/relay-fixture";
+import type { MockUpstream } from "../mock-upstream/server";
+import { SERVER_ENTRY, type RunningApp } from "../support/app";
+import { CHAT_MODEL, adminOf, newTokenOwner, startRelay, type Relay } from "../support/relay-fixture";
 
+let relay: Relay;
 let app: RunningApp;
 let mock: MockUpstream;
 
 beforeAll(async () => {
-  mock = await startMockUpstream();
-  app = await startApp({ env: { REQUEST_TIMEOUT_MS: "2000" } });
-  const admin = adminOf(app);
-  await ensureModels(admin);
-  await addChannel(admin, mock.url);
+  relay = await startRelay({ env: { REQUEST_TIMEOUT_MS: "2000" } });
+  ({ app, mock } = relay);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await mock?.close();
+  await relay?.stop();
 });
 
 /** Sends raw bytes and resolves with what the server answered and whether it closed the connection. */

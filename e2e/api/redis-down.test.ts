@@ -1,26 +1,20 @@
 // Redis unreachable: the gateway keeps answering at full speed, limits hold per instance, sign-in
 // works, health says what is degraded, and the log says it once.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { freePort, startApp, type RunningApp } from "../support/app";
-import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
+import { freePort, type RunningApp } from "../support/app";
+import { CHAT_MODEL, adminOf, newTokenOwner, rawV1, startRelay, type Relay } from "../support/relay-fixture";
 import { login } from "../support/session";
 
+let relay: Relay;
 let app: RunningApp;
-let mock: MockUpstream;
 
 beforeAll(async () => {
-  mock = await startMockUpstream();
-  // A port nobody listens on.
-  app = await startApp({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, RATE_LIMIT_RPM: "20" } });
-  const admin = adminOf(app);
-  await ensureModels(admin);
-  await addChannel(admin, mock.url);
+  relay = await startRelay({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, RATE_LIMIT_RPM: "20" } });
+  ({ app } = relay);
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await mock?.close();
+  await relay?.stop();
 });
 
 it("keeps latency, limits per instance, sign-in and a quiet log; health reports Redis down", async () => {

@@ -84,3 +84,26 @@ export async function rawV1(app: Pick<RunningApp, "url">, path: string, init: Re
   }
   return { status: res.status, body, headers: res.headers };
 }
+
+/** A running app with the test models priced and one channel to a mock upstream of its own. */
+export async function startRelay(opts: { env?: Record<string, string> } = {}) {
+  const { startMockUpstream } = await import("../mock-upstream/server");
+  const { startApp } = await import("./app");
+  const mock = await startMockUpstream();
+  const app = await startApp({ env: opts.env });
+  const admin = adminOf(app);
+  await ensureModels(admin);
+  const { id: channelId } = await addChannel(admin, mock.url);
+  return {
+    app,
+    mock,
+    admin,
+    channelId,
+    async stop() {
+      await app.stop();
+      await mock.close();
+    },
+  };
+}
+
+export type Relay = Awaited<ReturnType<typeof startRelay>>;
