@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { TimeZoneProvider } from "@/components/layout/time-zone";
+import { viewerTheme, viewerTimeZone } from "@/lib/dashboard/viewer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,10 +10,13 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [theme, zone] = await Promise.all([viewerTheme(), viewerTimeZone()]);
   return (
-    <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+    <html lang="en" className={theme === "system" ? undefined : theme}>
+      <body className="min-h-screen font-sans">
+        <TimeZoneProvider zone={zone}>{children}</TimeZoneProvider>
+      </body>
     </html>
   );
 }

@@ -1,50 +1,45 @@
-/** Browser-side calls to the management API (/api): JSON in, JSON out, the API's message on failure. */
+/** Browser-side calls to the management API (/api) with the session cookie: JSON in, a result out. */
 
-export class ApiRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly code: string | null,
-    /** The field the API blamed (its `param`), to show the message next to it. */
-    readonly param: string | null,
-  ) {
-    super(message);
-  }
-}
+export type ApiSuccess<T> = { ok: true; status: number; data: T };
+export type ApiFailure = {
+  ok: false;
+  status: number;
+  /** The API's own message, written for people. */
+  message: string;
+  code: string | null;
+  /** The field the API blamed (its `param`), to show the message next to it. */
+  param: string | null;
+};
+export type ApiResult<T> = ApiSuccess<T> | ApiFailure;
 
-/** Calls `path` with an optional JSON body; answers the parsed JSON (undefined for 204) or throws ApiRequestError. */
-export async function apiFetch<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** Calls the management API; never throws for HTTP errors or a lost connection, it answers a failure. */
+export async function callApi<T = unknown>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {
-    throw new ApiRequestError("Could not reach the server. Check your connection and try again.", 0, null, null);
+    return { ok: false, status: 0, message: "The server could not be reached. Check your connection and try again.", code: null, param: null };
   }
-  if (res.status === 204) return undefined as T;
-  const json = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = json?.error;
-    throw new ApiRequestError(
-      typeof err?.message === "string" ? err.message : `Request failed (${res.status}).`,
-      res.status,
-      typeof err?.code === "string" ? err.code : null,
-      typeof err?.param === "string" ? err.param : null,
-    );
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // An HTML error page from a proxy: the status says enough.
   }
-  return json as T;
+  if (res.ok) return { ok: true, status: res.status, data: json as T };
+  const error = (json as { error?: { message?: unknown; code?: unknown; param?: unknown } } | null)?.error;
+  return {
+    ok: false,
+    status: res.status,
+    message: typeof error?.message === "string" ? error.message : `The request failed (HTTP ${res.status}).`,
+    code: typeof error?.code === "string" ? error.code : null,
+    param: typeof error?.param === "string" ? error.param : null,
+  };
 }
 
-/** Flattens a zod error into `{field: first message}` for forms (`issues[].path[0]`). */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = String(issue.path[0] ?? "_");
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -2,21 +2,34 @@ import { CREDITS_PER_USD } from "@/lib/billing/pricing";
 
 export { CREDITS_PER_USD };
 
-// Formatting runs on the server and in the browser; undefined = the runtime's locale
-// (the browser's on the client). Numbers use en-US so server and client render the same text.
+// Formatting runs on the server and in the browser with the same locale (en-US) and the viewer's
+// time zone passed in, so both render the same text.
 const integer = new Intl.NumberFormat("en-US");
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 4 });
-// Sub-cent amounts (a single cheap call) keep two significant digits instead of rounding to $0.00.
-const tinyUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumSignificantDigits: 2 });
+const ratio = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+const usd = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", ...options });
+const cents = usd({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const subDollar = usd({ minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const subCent = usd({ maximumSignificantDigits: 2 });
 
-function dollars(amount: number): string {
-  return amount !== 0 && Math.abs(amount) < 0.01 ? tinyUsd.format(amount) : usd.format(amount);
+/**
+ * Dollars, by one rule everywhere (balances, costs, prices): from $1 in cents ("$25.00"), below $1
+ * up to four decimals ("$0.0375"), below one cent two significant digits ("$0.00005").
+ */
+export function formatDollars(amount: number): string {
+  const a = Math.abs(amount);
+  if (a >= 1 || a === 0) return cents.format(amount);
+  return a >= 0.01 ? subDollar.format(amount) : subCent.format(amount);
 }
 
-/** 1234567 → "1,234,567". */
+/** Credits as dollars: 500000 → "$1.00". */
+export function formatUsd(credits: number): string {
+  return formatDollars(credits / CREDITS_PER_USD);
+}
+
+/** An amount of credits with its unit: 1234567 → "1,234,567 credits", 1 → "1 credit". */
 export function formatCredits(credits: number): string {
-  return integer.format(credits);
+  return `${integer.format(credits)} ${Math.abs(credits) === 1 ? "credit" : "credits"}`;
 }
 
 /** Any count with thousands separators: 12345 → "12,345". */
@@ -29,47 +42,50 @@ export function formatCompact(n: number): string {
   return compact.format(n);
 }
 
-/** Credits as dollars: 500000 → "$1.00". */
-export function formatUsd(credits: number): string {
-  return dollars(credits / CREDITS_PER_USD);
-}
-
-/** A dollar amount (not credits): 0.5 → "$0.50". */
-export function formatDollars(amount: number): string {
-  return dollars(amount);
+/** A ratio or multiplier with thousands separators and up to 6 decimals: 1234.5 → "1,234.5". */
+export function formatRatio(n: number): string {
+  return ratio.format(n);
 }
 
 type DateInput = string | number | Date;
 
-function toDate(value: DateInput): Date {
-  return value instanceof Date ? value : new Date(value);
+const toDate = (value: DateInput) => (value instanceof Date ? value : new Date(value));
+
+/** A date in `timeZone`: "Mar 5, 2025". */
+export function formatDate(value: DateInput | null | undefined, timeZone: string): string {
+  if (value == null) return "—";
+  return toDate(value).toLocaleDateString("en-US", { timeZone, year: "numeric", month: "short", day: "numeric" });
 }
 
-/** A date in the viewer's locale: "Mar 5, 2025". */
-export function formatDate(value: DateInput | null | undefined, locale?: string): string {
+/**
+ * A date and time in `timeZone`, labelled with the zone: "Mar 5, 2025, 14:03 PST"; with `seconds`,
+ * "14:03:27 PST"; `zoneName: false` leaves the zone out (for a table whose header names it).
+ */
+export function formatDateTime(
+  value: DateInput | null | undefined,
+  timeZone: string,
+  { seconds = false, zoneName = true }: { seconds?: boolean; zoneName?: boolean } = {},
+): string {
   if (value == null) return "—";
-  return toDate(value).toLocaleDateString(locale, { year: "numeric", month: "short", day: "numeric" });
-}
-
-/** A date and time in the viewer's locale: "Mar 5, 2025, 14:03" (with `seconds`, "14:03:27"). */
-export function formatDateTime(value: DateInput | null | undefined, locale?: string, seconds = false): string {
-  if (value == null) return "—";
-  return toDate(value).toLocaleString(locale, {
+  return toDate(value).toLocaleString("en-US", {
+    timeZone,
+    hourCycle: "h23",
     year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     ...(seconds && { second: "2-digit" }),
+    ...(zoneName && { timeZoneName: "short" }),
   });
 }
 
-/** "3 minutes ago", "in 2 days"; falls back to "—" for null. */
-export function formatRelative(value: DateInput | null | undefined, now: number = Date.now(), locale?: string): string {
+/** "3 minutes ago", "in 2 days"; "—" for null. */
+export function formatRelative(value: DateInput | null | undefined, now: number = Date.now()): string {
   if (value == null) return "—";
   const diff = toDate(value).getTime() - now;
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const rtf = new Intl.RelativeTimeFormat("en-US", { numeric: "auto" });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [
     ["year", 365 * 86_400_000],
     ["month", 30 * 86_400_000],

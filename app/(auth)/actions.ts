@@ -1,7 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { z } from "zod";
+import { fieldErrors } from "@/components/forms/form-state";
 import { hashPassword } from "@/lib/auth/password";
 import { getConfig } from "@/lib/config";
 import { isConflict } from "@/lib/db/errors";
@@ -9,6 +8,8 @@ import { createFirstAdmin, createUser } from "@/lib/db/users";
 import { signupSchema } from "@/lib/validation/auth";
 
 export type SignupState = {
+  /** The account exists: the form signs the person in with what they typed. */
+  done?: boolean;
   error?: string;
   fieldErrors?: Partial<Record<"email" | "password" | "name", string>>;
   values?: { email?: string; name?: string };
@@ -19,20 +20,14 @@ function readForm(form: FormData) {
   return { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), ...(name ? { name } : {}) };
 }
 
-function invalid(error: z.ZodError, values: SignupState["values"]): SignupState {
-  const fieldErrors: SignupState["fieldErrors"] = {};
-  for (const issue of error.issues) {
-    const key = issue.path[0] as keyof NonNullable<SignupState["fieldErrors"]>;
-    fieldErrors[key] ??= issue.message;
-  }
-  return { fieldErrors, values };
-}
+// What the form gets back to show again: never the password.
+const shown = (raw: { email: string; name?: string }) => ({ email: raw.email, name: raw.name });
 
 /** First-run setup: creates the admin account while no user exists. */
 export async function setupAction(_: SignupState, form: FormData): Promise<SignupState> {
   const raw = readForm(form);
   const parsed = signupSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, raw);
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: shown(raw) };
   let created;
   try {
     created = await createFirstAdmin({
@@ -44,7 +39,7 @@ export async function setupAction(_: SignupState, form: FormData): Promise<Signu
     created = null;
   }
   if (!created) return { error: "This gateway is already set up. Sign in instead." };
-  redirect("/login?setup=done");
+  return { done: true };
 }
 
 /** Self-registration, when ALLOW_REGISTRATION is on. */
@@ -52,7 +47,7 @@ export async function registerAction(_: SignupState, form: FormData): Promise<Si
   if (!getConfig().allowRegistration) return { error: "Registration is closed on this gateway." };
   const raw = readForm(form);
   const parsed = signupSchema.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error, raw);
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: shown(raw) };
   try {
     await createUser({
       email: parsed.data.email,
@@ -61,9 +56,9 @@ export async function registerAction(_: SignupState, form: FormData): Promise<Si
     });
   } catch (err) {
     if (isConflict(err)) {
-      return { fieldErrors: { email: "An account with this email exists." }, values: raw };
+      return { fieldErrors: { email: "An account with this email exists." }, values: shown(raw) };
     }
     throw err;
   }
-  redirect("/login?registered=1");
+  return { done: true };
 }

@@ -5,44 +5,50 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { apiFetch, ApiRequestError, fieldErrors } from "@/lib/api-client";
+import { fieldErrors, type FieldErrors } from "@/components/forms/form-state";
+import { callApi } from "@/lib/api-client";
 import { changePasswordSchema } from "@/lib/validation/auth";
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 const EMPTY: Values = { currentPassword: "", newPassword: "", confirm: "" };
 
+/** Every field's error: the API's schema, and the repeated password. */
+function check(v: Values): FieldErrors {
+  const parsed = changePasswordSchema.safeParse({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+  const errs = parsed.success ? {} : fieldErrors(parsed.error);
+  if (v.confirm !== v.newPassword) errs.confirm = "The two new passwords differ.";
+  return errs;
+}
+
 /** Current + new password (typed twice), validated with the API's schema before sending. */
 export function ChangePasswordForm() {
   const [v, setV] = useState<Values>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof Values | "_", string>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [done, setDone] = useState(false);
   const set = (k: keyof Values) => (e: React.ChangeEvent<HTMLInputElement>) => {
     setDone(false);
-    setV((s) => ({ ...s, [k]: e.target.value }));
+    const next = { ...v, [k]: e.target.value };
+    setV(next);
+    // A shown error follows the field and goes once the value is valid.
+    if (errors[k]) setErrors(({ [k]: _, ...rest }) => (check(next)[k] ? { ...rest, [k]: check(next)[k] } : rest));
   };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setDone(false);
-    const body = { currentPassword: v.currentPassword, newPassword: v.newPassword };
-    const parsed = changePasswordSchema.safeParse(body);
-    const errs: typeof errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-    if (v.confirm !== v.newPassword) errs.confirm = "The two new passwords differ.";
+    const errs = check(v);
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setSaving(true);
-    try {
-      await apiFetch("/api/account/password", { body });
+    const res = await callApi("POST", "/api/account/password", { currentPassword: v.currentPassword, newPassword: v.newPassword });
+    setSaving(false);
+    if (res.ok) {
       setV(EMPTY);
       setDone(true);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : "Could not change the password.";
-      const param = err instanceof ApiRequestError ? err.param : null;
-      setErrors(param === "currentPassword" || param === "newPassword" ? { [param]: message } : { _: message });
-    } finally {
-      setSaving(false);
+      return;
     }
+    setErrors(res.param === "currentPassword" || res.param === "newPassword" ? { [res.param]: res.message } : { _: res.message });
   }
 
   return (
@@ -56,7 +62,6 @@ export function ChangePasswordForm() {
           autoComplete="current-password"
           value={v.currentPassword}
           onChange={set("currentPassword")}
-          aria-invalid={!!errors.currentPassword}
         />
       </FormField>
       <FormField id="new-password" label="New password" error={errors.newPassword} hint="At least 8 characters.">
@@ -66,7 +71,6 @@ export function ChangePasswordForm() {
           autoComplete="new-password"
           value={v.newPassword}
           onChange={set("newPassword")}
-          aria-invalid={!!errors.newPassword}
         />
       </FormField>
       <FormField id="confirm-password" label="Repeat the new password" error={errors.confirm}>
@@ -76,7 +80,6 @@ export function ChangePasswordForm() {
           autoComplete="new-password"
           value={v.confirm}
           onChange={set("confirm")}
-          aria-invalid={!!errors.confirm}
         />
       </FormField>
       <Button type="submit" disabled={saving} className="justify-self-start">

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { FormField } from "@/components/ui/form-field";
+import { safeCallback } from "@/lib/dashboard/callback-url";
 import { TOO_MANY_ATTEMPTS } from "@/lib/validation/auth";
 
 export function LoginForm() {
@@ -29,8 +30,7 @@ export function LoginForm() {
       setError(result?.error === TOO_MANY_ATTEMPTS ? TOO_MANY_ATTEMPTS : "Wrong email or password.");
       return;
     }
-    const next = params.get("callbackUrl");
-    router.replace(next?.startsWith("/") && !next.startsWith("//") ? next : "/dashboard");
+    router.replace(safeCallback(params.get("callbackUrl")) ?? "/dashboard");
     router.refresh();
   }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatCompact, formatNumber, formatUsd } from "@/lib/format";
+import { CREDITS_PER_USD, formatCompact, formatCredits, formatDollars, formatNumber, formatUsd } from "@/lib/format";
 
 export type DayPoint = { day: string; requests: number; cost: number };
 
@@ -10,32 +10,34 @@ const tickDay = (day: string) => {
   return `${m}/${d}`;
 };
 
-/** Credits (bars, left axis) and requests (line, right axis) per UTC day. */
+// Colors as theme variables, so the chart follows light and dark mode with the rest of the page.
+const AXIS = { fontSize: 11, fill: "var(--color-zinc-500)" };
+
+/** Spend in dollars (bars, left axis) and requests (line, right axis) per day. */
 export function UsageChart({ data, height = 260 }: { data: DayPoint[]; height?: number }) {
   const empty = data.every((d) => d.requests === 0);
+  const points = data.map((d) => ({ ...d, usd: d.cost / CREDITS_PER_USD }));
   return (
     <div className="relative w-full" style={{ height }} data-testid="usage-chart">
-      {empty ? (
-        <p className="absolute inset-0 z-10 flex items-center justify-center text-sm text-zinc-500">
-          No requests in this period yet.
-        </p>
-      ) : null}
+      {empty ? <p className="absolute inset-0 z-10 flex items-center justify-center text-sm text-zinc-500">No requests in this period.</p> : null}
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: -8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e4e4e7" />
-          <XAxis dataKey="day" tickFormatter={tickDay} tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} minTickGap={16} />
-          <YAxis yAxisId="cost" tickFormatter={formatCompact} tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} width={48} />
-          <YAxis yAxisId="requests" orientation="right" allowDecimals={false} tickFormatter={formatCompact} tick={{ fontSize: 11, fill: "#71717a" }} tickLine={false} axisLine={false} width={36} />
+        <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -4 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--color-zinc-200)" />
+          <XAxis dataKey="day" tickFormatter={tickDay} tick={AXIS} tickLine={false} axisLine={false} minTickGap={16} />
+          <YAxis yAxisId="usd" tickFormatter={(v: number) => formatDollars(v)} tick={AXIS} tickLine={false} axisLine={false} width={68} />
+          <YAxis yAxisId="requests" orientation="right" allowDecimals={false} tickFormatter={formatCompact} tick={AXIS} tickLine={false} axisLine={false} width={36} />
           <Tooltip
-            cursor={{ fill: "#f4f4f5" }}
-            contentStyle={{ borderRadius: 8, border: "1px solid #e4e4e7", fontSize: 12 }}
-            formatter={(value, name) =>
-              name === "Credits" ? [`${formatNumber(Number(value))} (${formatUsd(Number(value))})`, name] : [formatNumber(Number(value)), name]
+            cursor={{ fill: "var(--color-zinc-100)" }}
+            contentStyle={{ borderRadius: 8, border: "1px solid var(--color-zinc-200)", background: "var(--color-white)", fontSize: 12 }}
+            formatter={(value, name, item) =>
+              name === "Spend"
+                ? [`${formatUsd((item.payload as DayPoint).cost)} (${formatCredits((item.payload as DayPoint).cost)})`, name]
+                : [formatNumber(Number(value)), name]
             }
           />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="cost" dataKey="cost" name="Credits" fill="#18181b" radius={[3, 3, 0, 0]} maxBarSize={24} isAnimationActive={false} />
-          <Line yAxisId="requests" dataKey="requests" name="Requests" stroke="#0ea5e9" strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
+          <Bar yAxisId="usd" dataKey="usd" name="Spend" fill="var(--color-zinc-900)" radius={[3, 3, 0, 0]} maxBarSize={24} isAnimationActive={false} />
+          <Line yAxisId="requests" dataKey="requests" name="Requests" stroke="var(--color-sky-500)" strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -165,7 +165,19 @@ export function DataTable<TData, TValue>({
                 <tr
                   key={row.id}
                   onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-                  className={cn("hover:bg-zinc-50", onRowClick && "cursor-pointer")}
+                  // Clickable rows are reachable with Tab and open with Enter, like the link they stand for.
+                  tabIndex={onRowClick ? 0 : undefined}
+                  onKeyDown={
+                    onRowClick
+                      ? (e) => {
+                          if (e.key === "Enter" && e.target === e.currentTarget) onRowClick(row.original);
+                        }
+                      : undefined
+                  }
+                  className={cn(
+                    "hover:bg-zinc-50",
+                    onRowClick && "cursor-pointer focus-visible:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-400",
+                  )}
                 >
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id} className={cn("px-4 py-3 align-middle whitespace-nowrap", cellClass(cell.column.columnDef.meta))}>

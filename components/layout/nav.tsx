@@ -50,19 +50,19 @@ function NavLink({ item, active }: { item: Item; active: boolean }) {
   );
 }
 
-/** The dashboard's navigation: a sidebar on wide screens, a scrolling bar on phones. */
+/** The dashboard's navigation: every entry in a column (the sidebar on wide screens, the menu on phones). */
 export function Nav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   const isActive = (href: string) =>
     href === "/dashboard" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <nav aria-label="Main" className="flex flex-col gap-1">
       {userItems.map((item) => (
         <NavLink key={item.href} item={item} active={isActive(item.href)} />
       ))}
       {isAdmin ? (
         <>
-          <p className="hidden px-3 pt-4 pb-1 text-xs font-semibold uppercase tracking-wide text-zinc-400 md:block">
+          <p className="px-3 pt-4 pb-1 text-xs font-semibold tracking-wide text-zinc-400 uppercase">
             Admin
           </p>
           {adminItems.map((item) => (

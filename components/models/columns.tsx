@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import { Badge } from "@/components/ui/badge";
 import type { pricedModelToJson } from "@/lib/services/models";
+import { isEmbeddingModel } from "@/lib/dashboard/models";
 import { formatDollars, formatNumber } from "@/lib/format";
 
 export type PricedModelRow = ReturnType<typeof pricedModelToJson>;
@@ -19,11 +20,15 @@ function Price({ credits: c, usd }: { credits: number; usd: number }) {
   );
 }
 
-const rate = (title: string, pick: (r: Extract<PricedModelRow["rates"], { kind: "tokens" }>) => [number, number]): ColumnDef<PricedModelRow> => ({
+const rate = (
+  title: string,
+  pick: (r: Extract<PricedModelRow["rates"], { kind: "tokens" }>) => [number, number],
+  className?: string,
+): ColumnDef<PricedModelRow> => ({
   id: title,
   accessorFn: (m) => (m.rates.kind === "tokens" ? pick(m.rates)[0] : -1),
   header: ({ column }) => <ColumnHeader column={column} title={title} />,
-  meta: { align: "right" },
+  meta: { align: "right", className },
   cell: ({ row }) => {
     const r = row.original.rates;
     if (r.kind !== "tokens") return <span className="text-zinc-400">—</span>;
@@ -43,10 +48,11 @@ export const modelColumns: ColumnDef<PricedModelRow>[] = [
     id: "kind",
     accessorFn: (m) => m.rates.kind,
     header: "Billing",
+    meta: { className: "max-md:hidden" },
     cell: ({ getValue }) => <Badge variant={getValue() === "fixed" ? "info" : "outline"}>{getValue() === "fixed" ? "Per call" : "Per token"}</Badge>,
   },
   rate("Input / 1M", (r) => [r.inputCreditsPer1M, r.inputUsdPer1M]),
-  rate("Cached input / 1M", (r) => [r.cachedInputCreditsPer1M, r.cachedInputUsdPer1M]),
+  rate("Cached input / 1M", (r) => [r.cachedInputCreditsPer1M, r.cachedInputUsdPer1M], "max-md:hidden"),
   rate("Output / 1M", (r) => [r.outputCreditsPer1M, r.outputUsdPer1M]),
   {
     id: "Per call",
@@ -61,7 +67,8 @@ export const modelColumns: ColumnDef<PricedModelRow>[] = [
   {
     accessorKey: "maxOutputTokens",
     header: ({ column }) => <ColumnHeader column={column} title="Max output" />,
-    meta: { align: "right" },
-    cell: ({ getValue }) => <span className="tabular-nums">{formatNumber(getValue<number>())}</span>,
+    meta: { align: "right", className: "max-md:hidden" },
+    cell: ({ row }) =>
+      isEmbeddingModel(row.original.name) ? <span className="text-zinc-400">—</span> : <span className="tabular-nums">{formatNumber(row.original.maxOutputTokens)}</span>,
   },
 ];

@@ -36,10 +36,7 @@ export function TokenDetailActions({ token, groups }: { token: TokenRow; groups:
         token={token}
         groups={groups}
         onClose={() => setEditing(false)}
-        onSaved={() => {
-          setEditing(false);
-          router.refresh();
-        }}
+        onSaved={() => setEditing(false)}
       />
       <ConfirmDialog
         open={deleting}

@@ -1,12 +1,15 @@
-import { allowedIpsSchema, tokenCreateSchema } from "@/lib/validation/tokens";
-import { fieldErrors } from "@/lib/api-client";
+import { fieldErrors, splitList, type FieldErrors } from "@/components/forms/form-state";
+import { moneyCredits, type MoneyValue } from "@/components/forms/money-field";
 import type { TokenRow } from "@/components/tokens/types";
+import { moneyText } from "@/lib/dashboard/money";
+import { fromZoned, toZonedInput } from "@/lib/dashboard/time-zone";
+import { allowedIpsSchema, tokenCreateSchema } from "@/lib/validation/tokens";
 
-/** The token form's raw inputs, as typed. */
+/** The token form's inputs, as typed. */
 export type TokenFormValues = {
   name: string;
   unlimited: boolean;
-  quota: string;
+  quota: MoneyValue;
   noExpiry: boolean;
   /** `<input type="datetime-local">` value, in the viewer's time zone */
   expiresAt: string;
@@ -15,65 +18,51 @@ export type TokenFormValues = {
   group: string;
 };
 
-const pad = (n: number) => String(n).padStart(2, "0");
+/** The form's fields, by the API's names (what its errors may blame). */
+export const TOKEN_FIELDS = ["name", "quota", "expiresAt", "allowedModels", "allowedIps", "group"] as const;
 
-/** An ISO instant as a datetime-local value in the browser's time zone. */
-export function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-export function initialValues(token: TokenRow | null, defaultGroup: string): TokenFormValues {
-  const inThirtyDays = new Date(Date.now() + 30 * 86_400_000).toISOString();
+/** A new token's defaults (unlimited, no expiry), or an existing token's values in the viewer's time zone. */
+export function initialValues(token: TokenRow | null, defaultGroup: string, zone: string): TokenFormValues {
+  const inThirtyDays = new Date(Date.now() + 30 * 86_400_000);
   return {
     name: token?.name ?? "",
     unlimited: token ? token.quota === null : true,
-    quota: token?.quota != null ? String(token.quota) : "",
+    quota: { unit: "usd", text: token?.quota != null ? moneyText(token.quota, "usd") : "" },
     noExpiry: token ? token.expiresAt === null : true,
-    expiresAt: toLocalInput(token?.expiresAt ?? inThirtyDays),
+    expiresAt: toZonedInput(token?.expiresAt ?? inThirtyDays, zone),
     allowedModels: token?.allowedModels ?? [],
     ips: token?.allowedIps.join("\n") ?? "",
     group: token?.group ?? defaultGroup,
   };
 }
 
-/** "a, b\nc" → ["a", "b", "c"]. */
-export function splitIps(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** Validates the IP list alone (for feedback while typing); undefined when fine. */
+/** The IP list's own message while typing (undefined when every rule parses). */
 export function ipsError(text: string): string | undefined {
-  const r = allowedIpsSchema.safeParse(splitIps(text));
+  const r = allowedIpsSchema.safeParse(splitList(text));
   return r.success ? undefined : r.error.issues[0]?.message;
 }
 
 /** The request body, validated with the API's own schema: `{ok, body}` or every error per field. */
-export function buildBody(v: TokenFormValues):
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
-  const quota = v.unlimited ? null : v.quota.trim() === "" ? Number.NaN : Number(v.quota.replace(/[,_\s]/g, ""));
-  if (quota !== null && !Number.isFinite(quota)) errors.quota = "Enter a whole number of credits, or choose “Unlimited”.";
+export function buildBody(v: TokenFormValues, zone: string): { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const quota = v.unlimited ? null : moneyCredits(v.quota);
+  if (quota === undefined || (quota !== null && Number.isNaN(quota))) errors.quota = "Enter an amount, e.g. $25, or choose “Unlimited”.";
   let expiresAt: string | null = null;
   if (!v.noExpiry) {
-    const d = new Date(v.expiresAt);
-    if (Number.isNaN(d.getTime())) errors.expiresAt = "Pick a date and time, or choose “Never”.";
+    const d = fromZoned(v.expiresAt, zone);
+    if (!d) errors.expiresAt = "Pick a date and time, or choose “Never”.";
     else if (d.getTime() <= Date.now()) errors.expiresAt = "Pick a moment in the future.";
     else expiresAt = d.toISOString();
   }
   const body = {
     name: v.name,
-    quota: quota !== null && Number.isFinite(quota) ? quota : null,
+    quota: typeof quota === "number" && Number.isFinite(quota) ? quota : null,
     expiresAt,
     allowedModels: v.allowedModels,
-    allowedIps: splitIps(v.ips),
+    allowedIps: splitList(v.ips),
     group: v.group,
   };
   const parsed = tokenCreateSchema.safeParse(body);
-  if (!parsed.success) Object.assign(errors, { ...fieldErrors(parsed.error.issues), ...errors });
+  if (!parsed.success) Object.assign(errors, { ...fieldErrors(parsed.error), ...errors });
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, body };
 }

@@ -34,20 +34,21 @@ export async function TokenUsageSection({ actor, token }: { actor: Actor; token:
             <Gauge className="h-4 w-4 text-zinc-400" aria-hidden />
           </div>
           <p className="mt-2 text-2xl font-semibold tracking-tight tabular-nums" data-testid="remaining-quota">
-            {token.remainingQuota === null ? "Unlimited" : formatCredits(token.remainingQuota)}
+            {token.remainingQuota === null ? "Unlimited" : formatUsd(token.remainingQuota)}
           </p>
+          {token.remainingQuota === null ? null : <p className="mt-1 text-sm text-zinc-500 tabular-nums">{formatCredits(token.remainingQuota)}</p>}
           <div className="mt-2">
             <QuotaMeter token={token} wide />
           </div>
         </Card>
-        <StatCard label="Credits used (total)" value={formatCredits(token.usedQuota)} sub={formatUsd(token.usedQuota)} icon={Coins} testId="used-quota" />
-        <StatCard label="Requests (30 days)" value={formatNumber(requests30)} sub={`${formatCredits(cost30)} credits · ${formatUsd(cost30)}`} icon={Send} />
+        <StatCard label="Spent (total)" value={formatUsd(token.usedQuota)} sub={formatCredits(token.usedQuota)} icon={Coins} testId="used-quota" />
+        <StatCard label="Requests (30 days)" value={formatNumber(requests30)} sub={`${formatUsd(cost30)} · ${formatCredits(cost30)}`} icon={Send} />
       </div>
       <div className="mt-6 grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Usage over time</CardTitle>
-            <CardDescription>Credits and requests per day (UTC), last 30 days.</CardDescription>
+            <CardDescription>Spend and requests per day (UTC days), last 30 days.</CardDescription>
           </CardHeader>
           <CardContent>
             <UsageChart data={series} />

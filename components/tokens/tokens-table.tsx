@@ -15,11 +15,23 @@ import { useTokenActions } from "@/components/tokens/use-token-actions";
 import type { TokenGroupOption } from "@/lib/dashboard/token-options";
 
 /** The tokens page's interactive part: table, create/edit dialog, key reveal, delete confirmation. */
-export function TokensTable({ tokens, groups }: { tokens: TokenRow[]; groups: TokenGroupOption[] }) {
+export function TokensTable({
+  tokens,
+  groups,
+  origin,
+  startCreating = false,
+}: {
+  tokens: TokenRow[];
+  groups: TokenGroupOption[];
+  /** The gateway's origin, for the snippets shown with a new key. */
+  origin: string;
+  /** Open the "New token" dialog at once (the overview's "Create your first token" link). */
+  startCreating?: boolean;
+}) {
   const router = useRouter();
   const actions = useTokenActions();
-  const [editing, setEditing] = useState<TokenRow | null | undefined>(undefined);
-  const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
+  const [editing, setEditing] = useState<TokenRow | null | undefined>(startCreating ? null : undefined);
+  const [created, setCreated] = useState<{ key: string; name: string; model: string } | null>(null);
   const [deleting, setDeleting] = useState<TokenRow | null>(null);
 
   const columns = useMemo(
@@ -59,11 +71,13 @@ export function TokensTable({ tokens, groups }: { tokens: TokenRow[]; groups: To
         onClose={() => setEditing(undefined)}
         onSaved={(saved) => {
           setEditing(undefined);
-          if (saved.key) setCreated({ key: saved.key, name: saved.name });
-          router.refresh();
+          if (saved.key) {
+            const served = groups.find((g) => g.name === saved.group)?.models ?? [];
+            setCreated({ key: saved.key, name: saved.name, model: saved.allowedModels[0] ?? served[0] ?? "gpt-4o-mini" });
+          }
         }}
       />
-      <KeyRevealDialog tokenKey={created?.key ?? null} name={created?.name ?? ""} onClose={() => setCreated(null)} />
+      <KeyRevealDialog tokenKey={created?.key ?? null} name={created?.name ?? ""} origin={origin} model={created?.model ?? ""} onClose={() => setCreated(null)} />
       <ConfirmDialog
         open={deleting !== null}
         onClose={() => setDeleting(null)}

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { useRouter } from "next/navigation";
 import { useToast } from "@/components/ui/toast";
 import type { TokenRow } from "@/components/tokens/types";
-import { apiFetch } from "@/lib/api-client";
+import { callApi } from "@/lib/api-client";
 
 /** Enable/disable and delete through the API, then re-render the server page. */
 export function useTokenActions() {
@@ -12,20 +12,18 @@ export function useTokenActions() {
   const toast = useToast();
   return useMemo(
     () => ({
-    async setStatus(token: TokenRow, status: "active" | "disabled") {
-      try {
-        await apiFetch(`/api/tokens/${token.id}`, { method: "PATCH", body: { status } });
+      async setStatus(token: TokenRow, status: "active" | "disabled") {
+        const res = await callApi("PATCH", `/api/tokens/${token.id}`, { status });
+        if (!res.ok) return toast(res.message, "error");
         toast(`“${token.name}” ${status === "active" ? "enabled" : "disabled"}.`);
         router.refresh();
-      } catch (err) {
-        toast(err instanceof Error ? err.message : "Could not change the status.", "error");
-      }
-    },
-    /** Throws on failure so the confirmation dialog can show the message. */
-    async remove(token: TokenRow) {
-      await apiFetch(`/api/tokens/${token.id}`, { method: "DELETE" });
-      toast(`“${token.name}” deleted.`);
-    },
+      },
+      /** Throws on failure so the confirmation dialog can show the message. */
+      async remove(token: TokenRow) {
+        const res = await callApi("DELETE", `/api/tokens/${token.id}`);
+        if (!res.ok) throw new Error(res.message);
+        toast(`“${token.name}” deleted.`);
+      },
     }),
     [router, toast],
   );

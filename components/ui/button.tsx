@@ -2,9 +2,9 @@ import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 
 const variants = {
-  default: "bg-zinc-900 text-white hover:bg-zinc-800 dark:bg-zinc-50 dark:text-zinc-900 dark:hover:bg-zinc-200",
-  outline: "border border-zinc-300 bg-white hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800",
-  ghost: "hover:bg-zinc-100 dark:hover:bg-zinc-800",
+  default: "bg-zinc-900 text-white hover:bg-zinc-800",
+  outline: "border border-zinc-300 bg-white hover:bg-zinc-50",
+  ghost: "hover:bg-zinc-100",
   destructive: "bg-red-600 text-white hover:bg-red-700",
 } as const;
 

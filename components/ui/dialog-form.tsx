@@ -15,6 +15,8 @@ type DialogFormProps = {
   errorTitle: string;
   saving: boolean;
   submitLabel: string;
+  /** The cancel button's text (default "Cancel"). */
+  cancelLabel?: string;
   submitDisabled?: boolean;
   submitVariant?: ButtonProps["variant"];
   className?: string;
@@ -30,6 +32,7 @@ export function DialogForm({
   errorTitle,
   saving,
   submitLabel,
+  cancelLabel = "Cancel",
   submitDisabled,
   submitVariant,
   className,
@@ -41,7 +44,7 @@ export function DialogForm({
       {children}
       <div className="flex flex-wrap justify-end gap-2 border-t border-zinc-100 pt-4">
         <Button variant="outline" onClick={onCancel} disabled={saving}>
-          Cancel
+          {cancelLabel}
         </Button>
         <Button type="submit" variant={submitVariant} disabled={saving || submitDisabled}>
           {saving ? "Saving…" : submitLabel}

@@ -19,6 +19,8 @@ export type DialogProps = {
   testId?: string;
 };
 
+const FIRST_FIELD = "input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])";
+
 /**
  * A modal on the native <dialog>: showModal() makes the page behind it inert (focus stays inside),
  * Esc closes it, and focus returns to the element that opened it.
@@ -31,7 +33,11 @@ export function Dialog({ open, onClose, title, description, children, footer, cl
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
+    if (open && !el.open) {
+      el.showModal();
+      // showModal() focuses the first focusable element, the header's close button: a form's first field is more useful.
+      el.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
     if (!open && el.open) el.close();
   }, [open]);
 

@@ -12,7 +12,6 @@ export const Input = forwardRef<HTMLInputElement, InputHTMLAttributes<HTMLInputE
         "flex h-9 w-full rounded-md border border-zinc-300 bg-white px-3 py-1 text-sm shadow-sm",
         "placeholder:text-zinc-400 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-zinc-400",
         "aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:opacity-50",
-        "dark:border-zinc-700 dark:bg-zinc-900",
         className,
       )}
       {...props}

@@ -1,10 +1,11 @@
 "use client";
 
+import { useTimeZone } from "@/components/layout/time-zone";
 import { formatDate, formatDateTime, formatRelative } from "@/lib/format";
 
 /**
- * A date in the viewer's own locale and time zone. The server renders its own locale;
- * the browser re-renders with the user's, so the hydration difference is expected.
+ * A date in the viewer's time zone, the same text on the server and in the browser. "datetime" names
+ * the zone; "precise" adds seconds and leaves the zone to the table header ("Time (PDT)").
  */
 export function LocalDate({
   value,
@@ -15,16 +16,18 @@ export function LocalDate({
   mode?: "date" | "datetime" | "precise" | "relative";
   empty?: string;
 }) {
+  const zone = useTimeZone();
   if (value == null) return <span className="text-zinc-400">{empty}</span>;
   const iso = typeof value === "string" ? value : value.toISOString();
   const text =
     mode === "date"
-      ? formatDate(iso)
+      ? formatDate(iso, zone)
       : mode === "relative"
         ? formatRelative(iso)
-        : formatDateTime(iso, undefined, mode === "precise");
+        : formatDateTime(iso, zone, mode === "precise" ? { seconds: true, zoneName: false } : {});
   return (
-    <time dateTime={iso} title={formatDateTime(iso, undefined, true)} suppressHydrationWarning>
+    // Relative times depend on the moment of rendering, which differs between server and browser.
+    <time dateTime={iso} title={formatDateTime(iso, zone, { seconds: true })} suppressHydrationWarning={mode === "relative"}>
       {text}
     </time>
   );

@@ -3,12 +3,13 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import type { UsageBucketRow } from "@/components/usage/types";
-import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
+import { Money } from "@/components/ui/money";
+import { formatNumber } from "@/lib/format";
 
-const num = (title: string, key: keyof UsageBucketRow): ColumnDef<UsageBucketRow> => ({
+const num = (title: string, key: keyof UsageBucketRow, className?: string): ColumnDef<UsageBucketRow> => ({
   accessorKey: key,
   header: ({ column }) => <ColumnHeader column={column} title={title} />,
-  meta: { align: "right" },
+  meta: { align: "right", className },
   cell: ({ getValue }) => <span className="tabular-nums">{formatNumber(getValue<number>())}</span>,
 });
 
@@ -20,16 +21,12 @@ export const modelSpendColumns: ColumnDef<UsageBucketRow>[] = [
     cell: ({ getValue }) => <code className="font-mono text-xs">{getValue<string>()}</code>,
   },
   num("Requests", "requests"),
-  num("Prompt tokens", "promptTokens"),
-  num("Completion tokens", "completionTokens"),
+  num("Prompt tokens", "promptTokens", "max-md:hidden"),
+  num("Completion tokens", "completionTokens", "max-md:hidden"),
   {
     accessorKey: "cost",
-    header: ({ column }) => <ColumnHeader column={column} title="Credits" />,
+    header: ({ column }) => <ColumnHeader column={column} title="Spend" />,
     meta: { align: "right" },
-    cell: ({ getValue }) => (
-      <span className="tabular-nums">
-        {formatCredits(getValue<number>())} <span className="text-xs text-zinc-500">{formatUsd(getValue<number>())}</span>
-      </span>
-    ),
+    cell: ({ getValue }) => <Money credits={getValue<number>()} inline />,
   },
 ];

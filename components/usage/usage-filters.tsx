@@ -1,32 +1,49 @@
-import Form from "next/form";
+"use client";
+
+import { useState, type FormEvent } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Download, Filter } from "lucide-react";
+import { useTimeZone, ZoneName } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import type { UsagePageParams } from "@/lib/validation/usage";
+import { addDays, zonedDay } from "@/lib/dashboard/time-zone";
+import { usageQueryString, type UsagePageParams } from "@/lib/dashboard/usage-params";
 
 type Option = { value: string; label: string };
 
-/** The request log's filters: a GET form, so they live in the URL and work without JavaScript. */
-export function UsageFilters({
-  params,
-  tokens,
-  models,
-  exportHref,
-}: {
-  params: UsagePageParams;
-  tokens: Option[];
-  models: string[];
-  exportHref: string;
-}) {
+/** Date ranges one click away, as From/To days in the viewer's zone. */
+function presets(zone: string): { label: string; from: string; to: string }[] {
+  const today = zonedDay(new Date(), zone);
+  return [
+    { label: "Today", from: today, to: today },
+    { label: "7 days", from: addDays(today, -6), to: today },
+    { label: "30 days", from: addDays(today, -29), to: today },
+    { label: "This month", from: `${today.slice(0, 8)}01`, to: today },
+  ];
+}
+
+/** The request log's filters; they live in the URL. Days are the viewer's own, From must not be after To. */
+export function UsageFilters({ params, tokens, models, exportHref }: { params: UsagePageParams; tokens: Option[]; models: string[]; exportHref: string }) {
+  const router = useRouter();
+  const zone = useTimeZone();
+  const [v, setV] = useState({ tokenId: params.tokenId ? String(params.tokenId) : "", model: params.model ?? "", status: params.status ?? "", from: params.from ?? "", to: params.to ?? "" });
+  const rangeError = v.from && v.to && v.from > v.to ? "“From” must be on or before “To”." : undefined;
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value }));
+  const href = (over: Partial<typeof v>) => `/dashboard/usage${usageQueryString({ ...v, ...over, limit: params.limit })}`;
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!rangeError) router.push(href({}));
+  }
+
   return (
-    <Form action="/dashboard/usage" className="grid gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Filter requests">
+    <form onSubmit={submit} noValidate className="grid gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Filter requests">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-token">Token</Label>
-          <Select id="f-token" name="tokenId" defaultValue={params.tokenId ?? ""}>
+        <FormField id="f-token" label="Token">
+          <Select id="f-token" value={v.tokenId} onChange={set("tokenId")}>
             <option value="">All tokens</option>
             {tokens.map((t) => (
               <option key={t.value} value={t.value}>
@@ -34,10 +51,9 @@ export function UsageFilters({
               </option>
             ))}
           </Select>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-model">Model</Label>
-          <Select id="f-model" name="model" defaultValue={params.model ?? ""}>
+        </FormField>
+        <FormField id="f-model" label="Model">
+          <Select id="f-model" value={v.model} onChange={set("model")}>
             <option value="">All models</option>
             {models.map((m) => (
               <option key={m} value={m}>
@@ -45,26 +61,33 @@ export function UsageFilters({
               </option>
             ))}
           </Select>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-status">Status</Label>
-          <Select id="f-status" name="status" defaultValue={params.status ?? ""}>
+        </FormField>
+        <FormField id="f-status" label="Status">
+          <Select id="f-status" value={v.status} onChange={set("status")}>
             <option value="">Any status</option>
             <option value="success">Succeeded</option>
             <option value="error">Failed</option>
           </Select>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-from">From (UTC)</Label>
-          <Input id="f-from" name="from" type="date" defaultValue={params.from ?? ""} />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor="f-to">To (UTC, included)</Label>
-          <Input id="f-to" name="to" type="date" defaultValue={params.to ?? ""} />
-        </div>
+        </FormField>
+        <FormField id="f-from" label="From" error={rangeError}>
+          <Input id="f-from" type="date" value={v.from} max={v.to || undefined} onChange={set("from")} />
+        </FormField>
+        <FormField id="f-to" label="To (included)">
+          <Input id="f-to" type="date" value={v.to} min={v.from || undefined} onChange={set("to")} />
+        </FormField>
+      </div>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm">
+        <span className="text-zinc-500">
+          Days in your time zone (<ZoneName />):
+        </span>
+        {presets(zone).map((p) => (
+          <Link key={p.label} href={href({ from: p.from, to: p.to })} className="font-medium underline-offset-4 hover:underline" aria-label={`Show ${p.label.toLowerCase()}`}>
+            {p.label}
+          </Link>
+        ))}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit">
+        <Button type="submit" disabled={!!rangeError}>
           <Filter className="h-4 w-4" aria-hidden />
           Apply filters
         </Button>
@@ -83,6 +106,6 @@ export function UsageFilters({
           Export CSV
         </a>
       </div>
-    </Form>
+    </form>
   );
 }

@@ -4,8 +4,8 @@ test("a user changes their password; a wrong current password is a field error",
   const user = await createUser(admin, { balance: 500_000 });
   await signIn(page, user.email, user.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" }).click();
-  await expect(page.getByTestId("account-balance")).toHaveText("500,000 credits");
-  await expect(page.getByText("$1.00")).toBeVisible();
+  await expect(page.getByTestId("account-balance")).toHaveText("$1.00");
+  await expect(page.getByText("500,000 credits", { exact: true })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Change password" });
   await form.getByLabel("Current password").fill("not my password");

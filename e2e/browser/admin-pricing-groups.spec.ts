@@ -14,7 +14,7 @@ test.afterAll(async () => {
   await mock?.close();
 });
 
-test("the pricing page shows USD prices beside the ratios; models are created, edited, switched off and deleted", async ({ page, admin }) => {
+test("prices are typed in dollars per 1M tokens, the ratios follow; models are created, edited, switched off and deleted", async ({ page, admin }) => {
   const name = `acme/chat-pro-${Date.now()}`;
   await signIn(page, ROOT_ADMIN.email, ROOT_ADMIN.password);
   await page.goto("/dashboard/admin/pricing");
@@ -26,16 +26,17 @@ test("the pricing page shows USD prices beside the ratios; models are created, e
 
   await page.getByRole("button", { name: "New model" }).click();
   const dialog = page.getByRole("dialog");
+  await expect(dialog.getByLabel("Model name")).toBeFocused();
   await dialog.getByLabel("Model name").fill(name);
-  await dialog.getByLabel("Model ratio").fill("-1");
+  await dialog.getByLabel("Input $ / 1M tokens").fill("-1");
   await dialog.getByRole("button", { name: "Add model" }).click();
-  await expect(dialog.getByText(/Too small/)).toBeVisible();
-  await dialog.getByLabel("Model ratio").fill("1.5");
-  await dialog.getByLabel("Completion ratio").fill("4");
+  await expect(dialog.getByText("Must be 0 or more")).toBeVisible();
+  await dialog.getByLabel("Input $ / 1M tokens").fill("3");
+  await expect(dialog.getByText("Must be 0 or more")).toHaveCount(0);
+  await dialog.getByLabel("Output $ / 1M tokens").fill("12");
+  await dialog.getByLabel("Cached input $ / 1M").fill("0.3");
   await dialog.getByLabel("Max output tokens").fill("16,384");
-  const preview = dialog.getByTestId("model-price-preview");
-  await expect(preview).toContainText("$3.00 / 1M tokens");
-  await expect(preview).toContainText("$12.00 / 1M tokens");
+  await expect(dialog.getByTestId("model-ratios")).toHaveText("Ratios: model 1.5 · completion 4 · cache 0.1");
   await snap(page, "admin-pricing-dialog");
   await dialog.getByRole("button", { name: "Add model" }).click();
   await expect(dialog).not.toBeVisible();
@@ -47,22 +48,24 @@ test("the pricing page shows USD prices beside the ratios; models are created, e
   // A second model of the same name: the API's 409 is shown, the form keeps its values.
   await page.getByRole("button", { name: "New model" }).click();
   await dialog.getByLabel("Model name").fill(name);
-  await dialog.getByLabel("Model ratio").fill("9");
+  await dialog.getByLabel("Input $ / 1M tokens").fill("9");
   await dialog.getByRole("button", { name: "Add model" }).click();
   await expect(dialog.getByText(`A model named '${name}' exists.`)).toBeVisible();
-  await expect(dialog.getByLabel("Model ratio")).toHaveValue("9");
+  await expect(dialog.getByLabel("Input $ / 1M tokens")).toHaveValue("9");
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   // Edit (the name has a slash: the API path is encoded per segment).
   await row.getByRole("button", { name: `Actions for model ${name}` }).click();
   await page.getByRole("menuitem", { name: "Edit", exact: true }).click();
-  await dialog.getByLabel("Fixed price (USD per call)").fill("0.01");
-  await expect(dialog.getByTestId("model-price-preview")).toContainText("$0.01 per call");
+  await expect(dialog.getByLabel("Output $ / 1M tokens")).toHaveValue("12");
+  await dialog.getByLabel("Billing").selectOption("call");
+  await dialog.getByLabel("Price per call ($)").fill("0.01");
   await dialog.getByRole("button", { name: "Save model" }).click();
   await expect(dialog).not.toBeVisible();
-  await expect(row).toContainText("$0.01 per call");
+  await expect(row).toContainText("Fixed price");
+  await expect(row.getByRole("cell").nth(5)).toHaveText("$0.01");
   const path = `/api/admin/models/${name.split("/").map(encodeURIComponent).join("/")}`;
-  expect((await admin.get(path)).body).toMatchObject({ fixedPrice: 0.01, modelRatio: 1.5, completionRatio: 4, maxOutputTokens: 16384 });
+  expect((await admin.get(path)).body).toMatchObject({ fixedPrice: 0.01, modelRatio: 1.5, completionRatio: 4, cacheRatio: 0.1, maxOutputTokens: 16384 });
 
   await row.getByRole("switch", { name: `Enable model ${name}` }).click();
   await expect(row.getByRole("switch")).toHaveAttribute("aria-checked", "false");

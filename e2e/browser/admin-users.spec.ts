@@ -31,34 +31,43 @@ test("an admin creates a user, tops up and deducts credits, edits the account an
   await expect(row).toContainText("Grace Hopper");
   await expect(row).toContainText("team-b");
   const id = (await admin.get("/api/admin/users")).body.data.find((u: { email: string }) => u.email === email).id;
-  await expect(page.getByTestId(`balance-${id}`)).toHaveText("0");
+  await expect(page.getByTestId(`balance-${id}`)).toHaveText("$0.00");
 
-  // Top up 2,500,000 credits ($5).
+  // Top up 2,500,000 credits, typed in the credits mode; the dialog confirms with the balance before and after.
   await row.getByRole("button", { name: `Actions for ${email}` }).click();
   await page.getByRole("menuitem", { name: "Adjust credits", exact: true }).click();
   const topup = page.getByRole("dialog");
-  await topup.getByLabel("Amount (credits)").fill("2,500,000");
-  await expect(topup.getByText("Balance after: 2,500,000 credits")).toBeVisible();
+  await expect(topup.getByLabel("Action")).toBeFocused();
+  await topup.getByRole("radio", { name: "Credits" }).click();
+  await topup.getByLabel("Amount", { exact: true }).fill("2,500,000");
+  await expect(topup.getByText("= $5.00")).toBeVisible();
+  await topup.getByRole("button", { name: "Review" }).click();
+  await expect(topup.getByTestId("topup-before")).toContainText("$0.00");
+  await expect(topup.getByTestId("topup-after")).toContainText("$5.00");
+  await snap(page, "admin-users-topup-confirm");
   await topup.getByRole("button", { name: "Add credits" }).click();
   await expect(topup).not.toBeVisible();
-  await expect(page.getByTestId(`balance-${id}`)).toHaveText("2,500,000");
-  await expect(row).toContainText("$5.00");
+  await expect(page.getByTestId(`balance-${id}`)).toHaveText("$5.00");
+  await expect(row).toContainText("2,500,000 credits");
 
   // Deducting more than the balance is refused by the API, and its message is shown.
   await row.getByRole("button", { name: `Actions for ${email}` }).click();
   await page.getByRole("menuitem", { name: "Adjust credits", exact: true }).click();
   await topup.getByLabel("Action").selectOption("deduct");
-  await topup.getByLabel("Unit").selectOption("usd");
-  await topup.getByLabel("Amount (USD)").fill("6");
-  await expect(topup.getByText("below zero, will be refused")).toBeVisible();
+  await topup.getByLabel("Amount", { exact: true }).fill("$6");
+  await expect(topup.getByText("= 3,000,000 credits")).toBeVisible();
+  await topup.getByRole("button", { name: "Review" }).click();
+  await expect(topup.getByText("Below zero: the gateway will refuse this.")).toBeVisible();
   await topup.getByRole("button", { name: "Deduct credits" }).click();
   await expect(topup.getByText("This would make the balance negative")).toBeVisible();
-  await expect(topup.getByLabel("Amount (USD)")).toHaveValue("6");
   await snap(page, "admin-users-topup-refused");
-  await topup.getByLabel("Amount (USD)").fill("1.5");
+  await topup.getByRole("button", { name: "Back" }).click();
+  await expect(topup.getByLabel("Amount", { exact: true })).toHaveValue("$6");
+  await topup.getByLabel("Amount", { exact: true }).fill("1.5");
+  await topup.getByRole("button", { name: "Review" }).click();
   await topup.getByRole("button", { name: "Deduct credits" }).click();
   await expect(topup).not.toBeVisible();
-  await expect(page.getByTestId(`balance-${id}`)).toHaveText("1,750,000");
+  await expect(page.getByTestId(`balance-${id}`)).toHaveText("$3.50");
   expect((await admin.get(`/api/admin/users/${id}`)).body.balance).toBe(1_750_000);
 
   // Edit role, group and status.
@@ -85,9 +94,9 @@ test("an admin creates a user, tops up and deducts credits, edits the account an
   await page.getByRole("menuitem", { name: "View tokens", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/admin/users/${id}$`));
   await expect(page.getByRole("heading", { name: "Grace Hopper" })).toBeVisible();
-  await expect(page.getByTestId("user-balance")).toHaveText("1,750,000 credits");
+  await expect(page.getByTestId("user-balance")).toHaveText("$3.50");
   const tokens = page.getByTestId("user-tokens-table");
-  await expect(tokens.getByRole("row", { name: /ci-pipeline/ })).toContainText("1,000,000 left");
+  await expect(tokens.getByRole("row", { name: /ci-pipeline/ })).toContainText("$2.00 left");
   await expect(tokens.getByRole("row", { name: /notebook/ })).toContainText("Unlimited");
   await snap(page, "admin-user-detail-desktop");
   await page.setViewportSize({ width: 390, height: 844 });

@@ -19,7 +19,7 @@ test.describe.configure({ mode: "serial" });
 
 const admin = { email: "admin@example.com", password: "correct horse battery", name: "Ada Admin" };
 
-test("first visit leads to setup, which creates the admin account", async ({ page }) => {
+test("first visit leads to setup, which creates the admin account and signs them in", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: /create the admin account/i })).toBeVisible();
@@ -37,12 +37,15 @@ test("first visit leads to setup, which creates the admin account", async ({ pag
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);
   await page.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page).toHaveURL(/\/login\?setup=done$/);
-  await expect(page.getByText("Your admin account is ready")).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("current-user")).toHaveText(admin.name);
+  await expect(page.getByTestId("next-steps")).toBeVisible();
 
   // Setup is closed once a user exists.
   await page.goto("/setup");
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/(login|dashboard)$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test("wrong password is refused; the admin signs in, sees the shell, and signs out", async ({ page }) => {
@@ -79,11 +82,7 @@ test("a registered user sees no admin navigation and is refused admin pages", as
   await page.getByLabel("Email").fill("user@example.com");
   await page.getByLabel("Password").fill("user password 1");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/login\?registered=1$/);
-
-  await page.getByLabel("Email").fill("user@example.com");
-  await page.getByLabel("Password").fill("user password 1");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // Signed in at once: no second sign-in with an empty form.
   await expect(page).toHaveURL(/\/dashboard$/);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Tokens" })).toBeVisible();

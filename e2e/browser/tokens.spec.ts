@@ -49,14 +49,17 @@ test("a user creates a token with every property, copies the key once, and uses 
   await dialog.getByLabel("Unlimited").uncheck();
   await dialog.getByRole("button", { name: "Create token" }).click();
   await expect(dialog.getByText("Must not be empty")).toBeVisible();
-  await expect(dialog.getByText(/Enter a whole number of credits/)).toBeVisible();
+  await expect(dialog.getByText("Enter an amount, e.g. $25, or choose “Unlimited”.")).toBeVisible();
   await snap(page, "token-form-errors-desktop");
 
+  // Each error goes as soon as its field is valid.
   await dialog.getByLabel("Name").fill("CI pipeline");
-  await dialog.getByLabel("Quota in credits").fill("2,000,000");
-  await expect(dialog.getByText("2,000,000 credits ≈ $4.00")).toBeVisible();
+  await expect(dialog.getByText("Must not be empty")).toHaveCount(0);
+  await dialog.getByLabel("Quota", { exact: true }).fill("$4");
+  await expect(dialog.getByText("= 2,000,000 credits")).toBeVisible();
+  await expect(dialog.getByText(/Enter an amount/)).toHaveCount(0);
   await dialog.getByLabel("Never").uncheck();
-  await dialog.getByLabel("Expiry date and time").fill("2031-06-30T18:00");
+  await dialog.getByLabel("Expires").fill("2031-06-30T18:00");
   await dialog.getByLabel("Group").selectOption("default");
   await dialog.getByRole("checkbox", { name: CHAT_MODEL }).check();
   await dialog.getByRole("checkbox", { name: EMBED_MODEL }).check();
@@ -79,7 +82,7 @@ test("a user creates a token with every property, copies the key once, and uses 
   // The table lists it with its properties.
   const row = page.getByTestId("tokens-table").getByRole("row", { name: /CI pipeline/ });
   await expect(row).toContainText(key.slice(0, 7));
-  await expect(row).toContainText("2,000,000 left");
+  await expect(row).toContainText("$4.00 left");
   await expect(row).toContainText("Active");
   await snap(page, "tokens-list-desktop");
 
@@ -98,7 +101,8 @@ test("a user creates a token with every property, copies the key once, and uses 
   }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId("token-usage-table")).toContainText(CHAT_MODEL);
   await expect(page.getByTestId("model-spend-table")).toContainText(CHAT_MODEL);
-  await expect(page.getByTestId("remaining-quota")).not.toHaveText("2,000,000");
+  await expect(page.getByTestId("remaining-quota")).toHaveText("$4.00");
+  await expect(page.getByText(/^1,99\d,\d{3} credits$/)).toBeVisible();
   await snap(page, "token-details-desktop");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Usage" }).click();
@@ -110,7 +114,7 @@ test("a user creates a token with every property, copies the key once, and uses 
   await page.getByRole("button", { name: "Edit", exact: true }).click();
   const edit = page.getByTestId("token-form-dialog");
   await expect(edit.getByLabel("Name")).toHaveValue("CI pipeline");
-  await expect(edit.getByLabel("Quota in credits")).toHaveValue("2000000");
+  await expect(edit.getByLabel("Quota", { exact: true })).toHaveValue("4");
   await edit.getByRole("checkbox", { name: CHAT_MODEL }).uncheck();
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit).toBeHidden();

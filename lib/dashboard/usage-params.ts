@@ -1,15 +1,39 @@
-import type { UsagePageParams } from "@/lib/validation/usage";
+import { z } from "zod";
+import { addDays, startOfDay } from "@/lib/dashboard/time-zone";
 
-const DAY_MS = 86_400_000;
+/** Rows per page the request log offers. */
+export const PAGE_SIZES = [25, 50, 100] as const;
 
-/** The usage page's filters as lib/usage expects them: dates as instants, the `to` day included. */
-export function usageFilterFromParams(p: UsagePageParams) {
+/**
+ * The usage page's searchParams: the API's filters with dates as `YYYY-MM-DD` days in the viewer's
+ * zone (the `to` day included), the page size and the page cursor. Each field is checked on its own,
+ * so one bad value does not drop the others.
+ */
+export const usagePageParamsSchema = z.object({
+  tokenId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+  model: z.string().trim().min(1).max(200).optional().catch(undefined),
+  status: z.enum(["success", "error"]).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).optional().catch(undefined),
+  cursor: z.string().max(100).optional().catch(undefined),
+});
+
+export type UsagePageParams = z.infer<typeof usagePageParamsSchema>;
+
+/**
+ * The usage page's filters as lib/usage expects them: days in the viewer's `zone` as instants, the
+ * `to` day included. A From after To is no range at all: `rangeError` says so and the dates are left out.
+ */
+export function usageFilterFromParams(p: UsagePageParams, zone: string) {
+  const rangeError = p.from && p.to && p.from > p.to ? "“From” is after “To”: pick a From on or before the To day." : null;
   return {
     tokenId: p.tokenId,
     model: p.model,
     status: p.status,
-    from: p.from ? new Date(p.from) : undefined,
-    to: p.to ? new Date(new Date(p.to).getTime() + DAY_MS) : undefined,
+    from: p.from && !rangeError ? startOfDay(p.from, zone) : undefined,
+    to: p.to && !rangeError ? startOfDay(addDays(p.to, 1), zone) : undefined,
+    rangeError,
   };
 }
 
@@ -21,14 +45,14 @@ export function usageQueryString(p: Partial<Record<string, string | number | und
   return s ? `?${s}` : "";
 }
 
-/** The export link: the API takes the exclusive end instant, so `to` moves to the next day. */
-export function exportHref(p: UsagePageParams): string {
-  const f = usageFilterFromParams(p);
+/** The export link: the same records as the page, with the range as the instants the viewer's days start. */
+export function exportHref(p: UsagePageParams, zone: string): string {
+  const f = usageFilterFromParams(p, zone);
   return `/api/usage/export${usageQueryString({
     tokenId: f.tokenId,
     model: f.model,
     status: f.status,
-    from: p.from,
-    to: f.to?.toISOString().slice(0, 10),
+    from: f.from?.toISOString(),
+    to: f.to?.toISOString(),
   })}`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/messages";
 
 export const emailSchema = z.email("Enter a valid email address").max(254).transform((e) => e.toLowerCase());
 export const passwordSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/messages";
 import { groupNameSchema } from "@/lib/validation/users";
 
 /** A non-negative, finite multiplier. */

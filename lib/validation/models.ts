@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/messages";
 import { ratioSchema } from "@/lib/validation/groups";
 import { modelNameSchema } from "@/lib/validation/tokens";
 

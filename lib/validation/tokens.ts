@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/messages";
 import { canonicalCidr } from "@/lib/net/ip";
 import { groupNameSchema } from "@/lib/validation/users";
 

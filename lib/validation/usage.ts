@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/messages";
 
 /** A date (`YYYY-MM-DD`, midnight UTC) or an ISO date-time with offset. */
 const instantSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((s) => new Date(s));
@@ -35,20 +36,6 @@ export const usageExportQuerySchema = z.strictObject({
   model: z.string().trim().min(1).max(200).optional(),
 });
 
-/**
- * The usage page's searchParams: the same filters as the API, with dates as `YYYY-MM-DD` (the `to`
- * day included). Each field is checked on its own so one bad value does not drop the others.
- */
-export const usagePageParamsSchema = z.object({
-  tokenId: idSchema.optional().catch(undefined),
-  model: z.string().trim().min(1).max(200).optional().catch(undefined),
-  status: z.enum(["success", "error"]).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  cursor: z.string().max(100).optional().catch(undefined),
-});
-
-export type UsagePageParams = z.infer<typeof usagePageParamsSchema>;
 export type UsageExportQuery = z.infer<typeof usageExportQuerySchema>;
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 export type UsageSummaryQuery = z.infer<typeof usageSummaryQuerySchema>;

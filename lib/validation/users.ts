@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/validation/messages";
 import { emailSchema, passwordSchema } from "@/lib/validation/auth";
 
 export const groupNameSchema = z

@@ -6,20 +6,15 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { getSessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { countUsers } from "@/lib/db/users";
+import { safeCallback } from "@/lib/dashboard/callback-url";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if ((await countUsers()) === 0) redirect("/setup");
-  if (await getSessionUser()) redirect("/dashboard");
-  const params = await searchParams;
-  const notice =
-    params.setup === "done"
-      ? "Your admin account is ready. Sign in to continue."
-      : params.registered
-        ? "Your account is ready. Sign in to continue."
-        : null;
+  const next = safeCallback((await searchParams).callbackUrl);
+  if (await getSessionUser()) redirect(next ?? "/dashboard");
   return (
     <Card>
       <CardHeader>
@@ -27,7 +22,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <CardDescription>Manage your API tokens, usage and credits.</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {notice ? <p className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{notice}</p> : null}
         <Suspense>
           <LoginForm />
         </Suspense>

@@ -3,11 +3,17 @@ import { CalendarDays, KeyRound, Send, Wallet } from "lucide-react";
 import { UsageChart } from "@/components/charts/usage-chart";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { PageHeader } from "@/components/layout/page-header";
+import { BaseUrl } from "@/components/onboarding/base-url";
+import { NextSteps } from "@/components/onboarding/next-steps";
+import { SnippetTabs } from "@/components/onboarding/snippet-tabs";
 import { ModelSpendTable } from "@/components/usage/usage-tables";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { fillDays, windowStart } from "@/lib/dashboard/series";
+import { calendarStarts } from "@/lib/dashboard/time-zone";
+import { gatewayOrigin, viewerTimeZone } from "@/lib/dashboard/viewer";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
+import { modelsForGroup } from "@/lib/services/models";
 import { listTokens } from "@/lib/services/tokens";
 import { summarizeUsage } from "@/lib/services/usage";
 
@@ -15,37 +21,38 @@ export const metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const { user, actor } = await requirePageActor();
+  const [zone, origin] = await Promise.all([viewerTimeZone(), gatewayOrigin()]);
   const available = user.balance - user.heldBalance;
-  const now = new Date();
-  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-  const from = windowStart(30, now);
+  const { today: todayStart, month: monthStart } = calendarStarts(zone);
+  const from = windowStart(30);
   const scope = { userId: user.id };
-  const [days, month, models, tokens] = await Promise.all([
+  const [days, month, today, models, tokens, callable] = await Promise.all([
     summarizeUsage(actor, { ...scope, groupBy: "day", from }),
     summarizeUsage(actor, { ...scope, groupBy: "model", from: monthStart }),
+    summarizeUsage(actor, { ...scope, groupBy: "model", from: todayStart }),
     summarizeUsage(actor, { ...scope, groupBy: "model", from }),
     listTokens(actor, user.id),
+    modelsForGroup(user.group),
   ]);
   const series = fillDays(days, from, 30);
-  const today = series[series.length - 1];
-  const monthCost = month.reduce((s, b) => s + b.cost, 0);
-  const monthRequests = month.reduce((s, b) => s + b.requests, 0);
+  const total = (buckets: { cost: number; requests: number }[], k: "cost" | "requests") => buckets.reduce((s, b) => s + b[k], 0);
   const activeTokens = tokens.filter((t) => t.status === "active").length;
+  const everUsed = models.length > 0 || tokens.some((t) => t.lastUsedAt !== null);
 
   return (
     <>
       <PageHeader title="Overview" description={`Signed in as ${user.email}, group ${user.group}.`} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <StatCard label="Balance" value={formatCredits(available)} unit="credits" sub={formatUsd(available)} icon={Wallet} testId="balance" />
+      <NextSteps hasBalance={available > 0} hasToken={tokens.length > 0} hasUsage={everUsed} isAdmin={actor.isAdmin} />
+      <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+        <StatCard label="Balance" value={formatUsd(available)} sub={formatCredits(available)} icon={Wallet} testId="balance" />
         <StatCard
           label="Spend this month"
-          value={formatCredits(monthCost)}
-          unit="credits"
-          sub={`${formatUsd(monthCost)} · ${formatNumber(monthRequests)} requests`}
+          value={formatUsd(total(month, "cost"))}
+          sub={`${formatCredits(total(month, "cost"))} · ${formatNumber(total(month, "requests"))} requests`}
           icon={CalendarDays}
           testId="month-spend"
         />
-        <StatCard label="Requests today" value={formatNumber(today.requests)} sub={`${formatCredits(today.cost)} credits (UTC day)`} icon={Send} testId="requests-today" />
+        <StatCard label="Requests today" value={formatNumber(total(today, "requests"))} sub={`${formatUsd(total(today, "cost"))} spent`} icon={Send} testId="requests-today" />
         <StatCard
           label="Active tokens"
           value={formatNumber(activeTokens)}
@@ -59,8 +66,18 @@ export default async function OverviewPage() {
       </div>
       <Card className="mt-6">
         <CardHeader>
+          <CardTitle>Connect an application</CardTitle>
+          <CardDescription>Any OpenAI client works: give it this base URL and one of your tokens as the API key.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4">
+          <BaseUrl origin={origin} />
+          <SnippetTabs origin={origin} model={callable[0]?.name ?? "gpt-4o-mini"} />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
           <CardTitle>Last 30 days</CardTitle>
-          <CardDescription>Credits spent and requests made per day (UTC).</CardDescription>
+          <CardDescription>Spend and requests per day (UTC days).</CardDescription>
         </CardHeader>
         <CardContent>
           <UsageChart data={series} height={280} />
@@ -68,7 +85,9 @@ export default async function OverviewPage() {
       </Card>
       <section className="mt-8 grid grid-cols-1 gap-3" aria-labelledby="top-models">
         <div className="flex items-end justify-between gap-2">
-          <h2 id="top-models" className="text-lg font-semibold">Top models, last 30 days</h2>
+          <h2 id="top-models" className="text-lg font-semibold">
+            Top models, last 30 days
+          </h2>
           <Link href="/dashboard/usage" className="text-sm font-medium underline underline-offset-4">
             Request log
           </Link>

@@ -28,11 +28,11 @@ export default async function AccountPage() {
           <CardHeader>
             <CardDescription>Balance</CardDescription>
             <CardTitle className="text-3xl tabular-nums" data-testid="account-balance">
-              {formatCredits(available)} credits
+              {formatUsd(available)}
             </CardTitle>
             <p className="text-sm text-zinc-500 tabular-nums">
-              {formatUsd(available)}
-              {user.heldBalance > 0 ? ` · ${formatCredits(user.heldBalance)} credits reserved by requests in flight` : ""}
+              {formatCredits(available)}
+              {user.heldBalance > 0 ? ` · ${formatUsd(user.heldBalance)} reserved by requests in flight` : ""}
             </p>
           </CardHeader>
           <CardContent>

@@ -1,11 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/admin/api";
-import { parseList, parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
+import { fieldErrors, parseNumberInput, splitList, type FieldErrors } from "@/components/forms/form-state";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { ModelMappingEditor, type MappingRow } from "@/components/admin/channels/model-mapping-editor";
 import type { ChannelRow } from "@/components/admin/channels/types";
-import { useAdminForm } from "@/components/admin/use-admin-form";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
@@ -14,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
+import { callApi } from "@/lib/api-client";
 import { channelCreateSchema, channelUpdateSchema } from "@/lib/validation/channels";
 
 const FIELDS = ["name", "type", "baseUrl", "apiKey", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
@@ -56,46 +56,55 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
   const [priority, setPriority] = useState(String(channel?.priority ?? 0));
   const [weight, setWeight] = useState(String(channel?.weight ?? 1));
   const [enabled, setEnabled] = useState(true);
-  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
+  const { errors, setErrors, formError, setFormError, saving, id, recheck, save } = useDialogForm<ChannelRow>({ onClose });
 
-  const listed = new Set(parseList(models));
+  const listed = new Set(splitList(models));
   const suggestions = catalog.filter((m) => !listed.has(m)).slice(0, 12);
+
+  /** The API body from the inputs (`over` replaces some of them: the values of the change being made). */
+  function check(over: Partial<{ name: string; baseUrl: string; apiKey: string; models: string; priority: string; weight: string }> = {}) {
+    const cur = { name, baseUrl, apiKey, models, priority, weight, ...over };
+    const raw = {
+      name: cur.name,
+      type: "openai" as const,
+      baseUrl: cur.baseUrl,
+      ...(cur.apiKey.trim() || !channel ? { apiKey: cur.apiKey } : {}),
+      models: splitList(cur.models),
+      modelMapping: Object.fromEntries(mapping.filter((r) => r.from.trim() || r.to.trim()).map((r) => [r.from.trim(), r.to.trim()])),
+      groups: chosenGroups,
+      priority: parseNumberInput(cur.priority) ?? 0,
+      weight: parseNumberInput(cur.weight) ?? 1,
+      ...(channel ? {} : { status: enabled ? ("active" as const) : ("disabled" as const) }),
+    };
+    const parsed = (channel ? channelUpdateSchema : channelCreateSchema).safeParse(raw);
+    if (!parsed.success) return { ok: false as const, errors: fieldErrors(parsed.error) };
+    const unknown = parsed.data.models ? Object.keys(parsed.data.modelMapping ?? {}).filter((m) => !parsed.data.models!.includes(m)) : [];
+    if (unknown.length) return { ok: false as const, errors: { modelMapping: `Map only models this channel lists (not ${unknown.join(", ")})` } as FieldErrors };
+    return { ok: true as const, body: parsed.data };
+  }
+  /** A text input's change handler: stores the value and rechecks the field's shown error. */
+  const change = (field: "name" | "baseUrl" | "apiKey" | "models" | "priority" | "weight", setter: (s: string) => void) => (e: { target: { value: string } }) => {
+    setter(e.target.value);
+    recheck(field, () => {
+      const r = check({ [field]: e.target.value });
+      return r.ok ? {} : r.errors;
+    });
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const raw = {
-      name,
-      type: "openai" as const,
-      baseUrl,
-      ...(apiKey.trim() || !channel ? { apiKey } : {}),
-      models: parseList(models),
-      modelMapping: Object.fromEntries(mapping.filter((r) => r.from.trim() || r.to.trim()).map((r) => [r.from.trim(), r.to.trim()])),
-      groups: chosenGroups,
-      priority: parseNumberInput(priority) ?? 0,
-      weight: parseNumberInput(weight) ?? 1,
-      ...(channel ? {} : { status: enabled ? ("active" as const) : ("disabled" as const) }),
-    };
-    const parsed = (channel ? channelUpdateSchema : channelCreateSchema).safeParse(raw);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    const unknown = parsed.data.models ? Object.keys(parsed.data.modelMapping ?? {}).filter((m) => !parsed.data.models!.includes(m)) : [];
-    if (unknown.length) {
-      setErrors({ modelMapping: `Map only models this channel lists (not ${unknown.join(", ")})` });
-      return;
-    }
+    const checked = check();
+    if (!checked.ok) return setErrors(checked.errors);
     await save(
       () =>
         channel
-          ? callApi<ChannelRow>("PATCH", `/api/admin/channels/${channel.id}`, parsed.data)
-          : callApi<ChannelRow>("POST", "/api/admin/channels", parsed.data),
+          ? callApi<ChannelRow>("PATCH", `/api/admin/channels/${channel.id}`, checked.body)
+          : callApi<ChannelRow>("POST", "/api/admin/channels", checked.body),
       FIELDS,
       (saved) => (channel ? `Channel “${saved.name}” saved.` : `Channel “${saved.name}” created.`),
     );
   }
-
 
   return (
     <DialogForm
@@ -109,10 +118,10 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={id("name")} label="Name" error={errors.name}>
-          <Input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} {...aria("name")} autoFocus />
+          <Input id={id("name")} value={name} onChange={change("name", setName)} autoFocus />
         </FormField>
         <FormField id={id("type")} label="Type" error={errors.type}>
-          <Select id={id("type")} value="openai" disabled aria-describedby={aria("type")["aria-describedby"]}>
+          <Select id={id("type")} value="openai" disabled>
             <option value="openai">OpenAI-compatible</option>
           </Select>
         </FormField>
@@ -121,10 +130,9 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
         <Input
           id={id("baseUrl")}
           value={baseUrl}
-          onChange={(e) => setBaseUrl(e.target.value)}
+          onChange={change("baseUrl", setBaseUrl)}
           placeholder="https://api.openai.com/v1"
           inputMode="url"
-          {...aria("baseUrl")}
         />
       </FormField>
       <FormField
@@ -137,22 +145,20 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           id={id("apiKey")}
           type="password"
           value={apiKey}
-          onChange={(e) => setApiKey(e.target.value)}
+          onChange={change("apiKey", setApiKey)}
           placeholder={channel ? channel.apiKeyPreview : "sk-…"}
           autoComplete="new-password"
           spellCheck={false}
-          {...aria("apiKey")}
         />
       </FormField>
       <FormField id={id("models")} label="Models" error={errors.models} hint="One per line or separated by commas; the first one is used by “Test”.">
         <Textarea
           id={id("models")}
           value={models}
-          onChange={(e) => setModels(e.target.value)}
+          onChange={change("models", setModels)}
           rows={3}
           spellCheck={false}
           className="font-mono"
-          {...aria("models")}
         />
       </FormField>
       {suggestions.length ? (
@@ -201,10 +207,10 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={id("priority")} label="Priority" error={errors.priority} hint="Higher is tried first.">
-          <Input id={id("priority")} value={priority} onChange={(e) => setPriority(e.target.value)} inputMode="numeric" {...aria("priority")} />
+          <Input id={id("priority")} value={priority} onChange={change("priority", setPriority)} inputMode="numeric" />
         </FormField>
         <FormField id={id("weight")} label="Weight" error={errors.weight} hint="Share of traffic among equal priority.">
-          <Input id={id("weight")} value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" {...aria("weight")} />
+          <Input id={id("weight")} value={weight} onChange={change("weight", setWeight)} inputMode="numeric" />
         </FormField>
       </div>
       {channel ? null : (

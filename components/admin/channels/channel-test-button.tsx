@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CheckCircle2, Loader2, PlugZap, XCircle } from "lucide-react";
-import { callApi } from "@/components/admin/api";
+import { callApi } from "@/lib/api-client";
 import type { ChannelRow, ChannelTestResult } from "@/components/admin/channels/types";
 import { Button } from "@/components/ui/button";
 import { formatNumber } from "@/lib/format";

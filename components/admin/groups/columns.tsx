@@ -1,12 +1,11 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { formatRatio } from "@/components/admin/format";
 import { GroupRowActions } from "@/components/admin/groups/group-row-actions";
 import type { GroupRow } from "@/components/admin/groups/types";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import { Badge } from "@/components/ui/badge";
-import { formatNumber } from "@/lib/format";
+import { formatNumber, formatRatio } from "@/lib/format";
 
 export const groupColumns: ColumnDef<GroupRow>[] = [
   {

@@ -1,21 +1,22 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/admin/api";
-import { parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
+import { fieldErrors, parseNumberInput } from "@/components/forms/form-state";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import type { GroupRow } from "@/components/admin/groups/types";
-import { useAdminForm } from "@/components/admin/use-admin-form";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
+import { callApi } from "@/lib/api-client";
 import { groupCreateSchema, groupUpdateSchema } from "@/lib/validation/groups";
 
 const FIELDS = ["name", "ratio", "description", "selectable"] as const;
 
 type Props = { open: boolean; onClose: () => void; group?: GroupRow };
+type Values = { name: string; ratio: string; description: string; selectable: boolean };
 
 /** Creates a pricing group or changes its ratio, description and selectability. */
 export function GroupFormDialog(props: Props) {
@@ -32,23 +33,35 @@ export function GroupFormDialog(props: Props) {
   );
 }
 
+function parse(v: Values, editing: boolean) {
+  const raw = { ...(editing ? {} : { name: v.name }), ratio: parseNumberInput(v.ratio), description: v.description, selectable: v.selectable };
+  return (editing ? groupUpdateSchema : groupCreateSchema).safeParse(raw);
+}
+
 function GroupForm({ onClose, group }: Props) {
-  const [name, setName] = useState(group?.name ?? "");
-  const [ratio, setRatio] = useState(String(group?.ratio ?? 1));
-  const [description, setDescription] = useState(group?.description ?? "");
-  const [selectable, setSelectable] = useState(group?.selectable ?? false);
-  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
+  const [v, setV] = useState<Values>({
+    name: group?.name ?? "",
+    ratio: String(group?.ratio ?? 1),
+    description: group?.description ?? "",
+    selectable: group?.selectable ?? false,
+  });
+  const form = useDialogForm<GroupRow>({ onClose });
+  const { errors, id } = form;
+  const set = <K extends keyof Values>(f: K, value: Values[K]) => {
+    const next = { ...v, [f]: value };
+    setV(next);
+    form.recheck(f, () => {
+      const parsed = parse(next, !!group);
+      return parsed.success ? {} : fieldErrors(parsed.error);
+    });
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    const raw = { ...(group ? {} : { name }), ratio: parseNumberInput(ratio), description, selectable };
-    const parsed = (group ? groupUpdateSchema : groupCreateSchema).safeParse(raw);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    await save(
+    form.setFormError(null);
+    const parsed = parse(v, !!group);
+    if (!parsed.success) return form.setErrors(fieldErrors(parsed.error));
+    await form.save(
       () =>
         group
           ? callApi<GroupRow>("PATCH", `/api/admin/groups/${encodeURIComponent(group.name)}`, parsed.data)
@@ -58,20 +71,20 @@ function GroupForm({ onClose, group }: Props) {
     );
   }
 
-  const multiplier = parseNumberInput(ratio);
+  const multiplier = parseNumberInput(v.ratio);
 
   return (
     <DialogForm
       onSubmit={submit}
       onCancel={onClose}
       label={group ? "Edit group" : "New group"}
-      error={formError}
+      error={form.formError}
       errorTitle="Not saved"
-      saving={saving}
+      saving={form.saving}
       submitLabel={group ? "Save group" : "Create group"}
     >
       <FormField id={id("name")} label="Name" error={errors.name} hint={group ? "Groups cannot be renamed." : "Letters, digits, '.', '_' or '-'"}>
-        <Input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} disabled={!!group} className="font-mono" {...aria("name")} />
+        <Input id={id("name")} value={v.name} onChange={(e) => set("name", e.target.value)} disabled={!!group} className="font-mono" autoFocus={!group} />
       </FormField>
       <FormField
         id={id("ratio")}
@@ -83,13 +96,13 @@ function GroupForm({ onClose, group }: Props) {
             : "1 = list price, 0.5 = half, 2 = double."
         }
       >
-        <Input id={id("ratio")} value={ratio} onChange={(e) => setRatio(e.target.value)} inputMode="decimal" className="tabular-nums" autoFocus={!!group} {...aria("ratio")} />
+        <Input id={id("ratio")} value={v.ratio} onChange={(e) => set("ratio", e.target.value)} inputMode="decimal" className="tabular-nums" autoFocus={!!group} />
       </FormField>
       <FormField id={id("description")} label="Description" error={errors.description}>
-        <Textarea id={id("description")} value={description} onChange={(e) => setDescription(e.target.value)} rows={2} {...aria("description")} />
+        <Textarea id={id("description")} value={v.description} onChange={(e) => set("description", e.target.value)} rows={2} />
       </FormField>
       <div className="flex items-center gap-3">
-        <Switch id={id("selectable")} checked={selectable} onCheckedChange={setSelectable} aria-label="Selectable by users" />
+        <Switch id={id("selectable")} checked={v.selectable} onCheckedChange={(on) => set("selectable", on)} aria-label="Selectable by users" />
         <label htmlFor={id("selectable")} className="text-sm">
           Selectable: users may put their own tokens in this group
         </label>

@@ -1,19 +1,28 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
-import { formatPrice, formatRatio } from "@/components/admin/format";
 import { ModelEnabledSwitch, ModelRowActions } from "@/components/admin/pricing/model-row-actions";
 import type { ModelRow } from "@/components/admin/pricing/types";
 import { ColumnHeader } from "@/components/data-table/column-header";
+import { Badge } from "@/components/ui/badge";
 import { effectiveRates } from "@/lib/billing/pricing";
-import { formatNumber } from "@/lib/format";
+import { isEmbeddingModel } from "@/lib/dashboard/models";
+import { formatDollars, formatNumber, formatRatio } from "@/lib/format";
 
-const num = (n: number) => <span className="tabular-nums">{formatRatio(n)}</span>;
+const none = <span className="text-zinc-400">—</span>;
 
-function usd(model: ModelRow, side: "input" | "output") {
-  const rates = effectiveRates(model, 1);
-  if (rates.kind === "fixed") return side === "input" ? rates.usdPerCall : 0;
-  return side === "input" ? rates.inputUsdPer1M : rates.outputUsdPer1M;
+/** A token price column: $ per 1M at group ratio 1; per-call models have none. */
+function tokenPrice(id: string, title: string, pick: (r: Extract<ReturnType<typeof effectiveRates>, { kind: "tokens" }>) => number): ColumnDef<ModelRow> {
+  return {
+    id,
+    accessorFn: (m) => {
+      const r = effectiveRates(m, 1);
+      return r.kind === "tokens" ? pick(r) : -1;
+    },
+    header: ({ column }) => <ColumnHeader column={column} title={title} />,
+    meta: { align: "right" },
+    cell: ({ getValue }) => (getValue<number>() < 0 ? none : <span className="font-medium tabular-nums">{formatDollars(getValue<number>())}</span>),
+  };
 }
 
 export const modelColumns: ColumnDef<ModelRow>[] = [
@@ -30,38 +39,36 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
     enableSorting: false,
     cell: ({ row }) => <ModelEnabledSwitch model={row.original} />,
   },
-  { accessorKey: "modelRatio", header: ({ column }) => <ColumnHeader column={column} title="Model ratio" />, cell: ({ row }) => num(row.original.modelRatio) },
+  tokenPrice("input", "Input $/1M", (r) => r.inputUsdPer1M),
+  tokenPrice("output", "Output $/1M", (r) => r.outputUsdPer1M),
+  { ...tokenPrice("cached", "Cached $/1M", (r) => r.cachedInputUsdPer1M), meta: { align: "right", className: "max-lg:hidden" } },
   {
-    accessorKey: "completionRatio",
-    header: ({ column }) => <ColumnHeader column={column} title="Completion" />,
-    cell: ({ row }) => num(row.original.completionRatio),
+    id: "perCall",
+    accessorFn: (m) => m.fixedPrice ?? -1,
+    header: ({ column }) => <ColumnHeader column={column} title="Per call" />,
+    meta: { align: "right" },
+    cell: ({ row }) => (row.original.fixedPrice == null ? none : <span className="font-medium tabular-nums">{formatDollars(row.original.fixedPrice)}</span>),
   },
-  { accessorKey: "cacheRatio", header: ({ column }) => <ColumnHeader column={column} title="Cache" />, cell: ({ row }) => num(row.original.cacheRatio) },
   {
-    id: "inputUsd",
-    accessorFn: (m) => usd(m, "input"),
-    header: ({ column }) => <ColumnHeader column={column} title="Input $/1M" />,
+    id: "ratios",
+    header: "Ratios",
+    enableSorting: false,
+    meta: { className: "max-md:hidden" },
     cell: ({ row }) => {
       const m = row.original;
-      if (m.fixedPrice != null) return <span className="tabular-nums font-medium">{formatPrice(usd(m, "input"))} per call</span>;
-      return <span className="tabular-nums font-medium">{formatPrice(usd(m, "input"))}</span>;
+      if (m.fixedPrice != null) return <Badge variant="info">Fixed price</Badge>;
+      return (
+        <span className="text-xs text-zinc-500 tabular-nums" title="Model ratio · completion ratio · cache ratio">
+          {formatRatio(m.modelRatio)} · ×{formatRatio(m.completionRatio)} out · ×{formatRatio(m.cacheRatio)} cached
+        </span>
+      );
     },
-  },
-  {
-    id: "outputUsd",
-    accessorFn: (m) => usd(m, "output"),
-    header: ({ column }) => <ColumnHeader column={column} title="Output $/1M" />,
-    cell: ({ row }) =>
-      row.original.fixedPrice != null ? (
-        <span className="text-xs text-zinc-500">fixed price</span>
-      ) : (
-        <span className="tabular-nums font-medium">{formatPrice(usd(row.original, "output"))}</span>
-      ),
   },
   {
     accessorKey: "maxOutputTokens",
     header: ({ column }) => <ColumnHeader column={column} title="Max output" />,
-    cell: ({ row }) => <span className="tabular-nums">{formatNumber(row.original.maxOutputTokens)}</span>,
+    meta: { align: "right", className: "max-md:hidden" },
+    cell: ({ row }) => (isEmbeddingModel(row.original.name) ? none : <span className="tabular-nums">{formatNumber(row.original.maxOutputTokens)}</span>),
   },
   {
     id: "actions",

@@ -1,30 +1,29 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { callApi, modelPath } from "@/components/admin/api";
-import { parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
-import { PricePreview } from "@/components/admin/pricing/price-preview";
+import { modelPath } from "@/components/admin/pricing/model-path";
+import { buildModelBody, priceFormValues, ratiosOf, type PriceFormValues } from "@/components/admin/pricing/price-form";
 import type { ModelRow } from "@/components/admin/pricing/types";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
-import { modelCreateSchema, modelUpdateSchema } from "@/lib/validation/models";
-
-const FIELDS = ["name", "modelRatio", "completionRatio", "cacheRatio", "fixedPrice", "maxOutputTokens", "enabled"] as const;
+import { callApi } from "@/lib/api-client";
+import { formatRatio } from "@/lib/format";
 
 type Props = { open: boolean; onClose: () => void; model?: ModelRow };
 
-/** Adds a model to the catalog or changes its price; shows the USD prices the ratios come to. */
+/** Adds a model to the catalog or changes its price, typed in dollars per 1M tokens (or per call). */
 export function ModelFormDialog(props: Props) {
   return (
     <Dialog
       open={props.open}
       onClose={props.onClose}
       title={props.model ? `Edit “${props.model.name}”` : "New model"}
-      description="Ratio 1 = 1 credit per prompt token = $2 per 1M tokens."
+      description="Prices at group ratio 1, as the provider lists them; the gateway's ratios follow from them."
       testId="model-dialog"
     >
       <ModelForm {...props} />
@@ -33,96 +32,90 @@ export function ModelFormDialog(props: Props) {
 }
 
 function ModelForm({ onClose, model }: Props) {
-  const [values, setValues] = useState({
-    name: model?.name ?? "",
-    modelRatio: String(model?.modelRatio ?? 1),
-    completionRatio: String(model?.completionRatio ?? 1),
-    cacheRatio: String(model?.cacheRatio ?? 1),
-    fixedPrice: model?.fixedPrice == null ? "" : String(model.fixedPrice),
-    maxOutputTokens: String(model?.maxOutputTokens ?? 4096),
-  });
-  const [enabled, setEnabled] = useState(model?.enabled ?? true);
-  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
-
-  const raw = {
-    ...(model ? {} : { name: values.name }),
-    modelRatio: parseNumberInput(values.modelRatio),
-    completionRatio: parseNumberInput(values.completionRatio),
-    cacheRatio: parseNumberInput(values.cacheRatio),
-    // Blank = priced by tokens (null clears a fixed price on edit).
-    fixedPrice: parseNumberInput(values.fixedPrice) ?? null,
-    maxOutputTokens: parseNumberInput(values.maxOutputTokens),
-    enabled,
+  const [v, setV] = useState<PriceFormValues>(() => priceFormValues(model));
+  const form = useDialogForm<ModelRow>({ onClose });
+  const { errors, id } = form;
+  const set = <K extends keyof PriceFormValues>(f: K, value: PriceFormValues[K]) => {
+    const next = { ...v, [f]: value };
+    setV(next);
+    form.recheck(f, () => {
+      const built = buildModelBody(next, !!model);
+      return built.ok ? {} : built.errors;
+    });
   };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    const parsed = (model ? modelUpdateSchema : modelCreateSchema).safeParse(raw);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    await save(
-      () =>
-        model
-          ? callApi<ModelRow>("PATCH", modelPath(model.name), parsed.data)
-          : callApi<ModelRow>("POST", "/api/admin/models", parsed.data),
-      FIELDS,
+    form.setFormError(null);
+    const built = buildModelBody(v, !!model);
+    if (!built.ok) return form.setErrors(built.errors);
+    await form.save(
+      () => (model ? callApi<ModelRow>("PATCH", modelPath(model.name), built.body) : callApi<ModelRow>("POST", "/api/admin/models", built.body)),
+      ["name", "maxOutputTokens"],
       (saved) => (model ? `Saved “${saved.name}”.` : `Added “${saved.name}” to the catalog.`),
     );
   }
 
-  const field = (f: keyof typeof values, label: string, hint?: string, extra: { disabled?: boolean; placeholder?: string } = {}) => (
+  const price = (f: "input" | "output" | "cached" | "perCall", label: string, hint?: string) => (
     <FormField id={id(f)} label={label} error={errors[f]} hint={hint}>
-      <Input
-        id={id(f)}
-        value={values[f]}
-        onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
-        inputMode={f === "name" ? undefined : "decimal"}
-        spellCheck={false}
-        className={f === "name" ? "font-mono" : "tabular-nums"}
-        {...aria(f)}
-        {...extra}
-      />
+      <div className="relative">
+        <span className="pointer-events-none absolute top-2 left-3 text-sm text-zinc-500" aria-hidden>
+          $
+        </span>
+        <Input id={id(f)} value={v[f]} onChange={(e) => set(f, e.target.value)} inputMode="decimal" className="pl-6 tabular-nums" />
+      </div>
     </FormField>
   );
-  const preview = {
-    modelRatio: raw.modelRatio ?? 0,
-    completionRatio: raw.completionRatio ?? 1,
-    cacheRatio: raw.cacheRatio ?? 1,
-    fixedPrice: raw.fixedPrice,
-  };
+  const ratios = ratiosOf(v);
+  const shown = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? "—" : formatRatio(n));
 
   return (
     <DialogForm
       onSubmit={submit}
       onCancel={onClose}
       label={model ? "Edit model" : "New model"}
-      error={formError}
+      error={form.formError}
       errorTitle="Not saved"
-      saving={saving}
+      saving={form.saving}
       submitLabel={model ? "Save model" : "Add model"}
     >
-      {field("name", "Model name", model ? "Models cannot be renamed." : "As clients send it, e.g. gpt-4o or meta-llama/Llama-3.1-8B", {
-        disabled: !!model,
-        placeholder: "gpt-4o-mini",
-      })}
-      <div className="grid gap-4 sm:grid-cols-3">
-        {field("modelRatio", "Model ratio", "Input price ÷ $2 per 1M")}
-        {field("completionRatio", "Completion ratio", "Output ÷ input price")}
-        {field("cacheRatio", "Cache ratio", "Cached ÷ input price")}
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        {field("fixedPrice", "Fixed price (USD per call)", "Blank = priced by tokens", { placeholder: "—" })}
-        {field("maxOutputTokens", "Max output tokens", "Reserved when a request sets no max_tokens")}
-      </div>
-      <div className="rounded-lg border border-zinc-200 bg-zinc-50 p-3" aria-live="polite" data-testid="model-price-preview">
-        <p className="mb-1.5 text-xs font-medium tracking-wide text-zinc-500 uppercase">Price at group ratio 1</p>
-        <PricePreview model={preview} />
-      </div>
+      <FormField id={id("name")} label="Model name" error={errors.name} hint={model ? "Models cannot be renamed." : "As clients send it, e.g. gpt-4o or meta-llama/Llama-3.1-8B"}>
+        <Input
+          id={id("name")}
+          value={v.name}
+          onChange={(e) => set("name", e.target.value)}
+          disabled={!!model}
+          placeholder="gpt-4o-mini"
+          spellCheck={false}
+          className="font-mono"
+          autoFocus={!model}
+        />
+      </FormField>
+      <FormField id={id("billing")} label="Billing">
+        <Select id={id("billing")} value={v.billing} onChange={(e) => set("billing", e.target.value as PriceFormValues["billing"])} autoFocus={!!model}>
+          <option value="tokens">Per token (input and output priced per 1M)</option>
+          <option value="call">Per call (a fixed price, whatever the tokens)</option>
+        </Select>
+      </FormField>
+      {v.billing === "tokens" ? (
+        <>
+          <div className="grid gap-4 sm:grid-cols-3">
+            {price("input", "Input $ / 1M tokens")}
+            {price("output", "Output $ / 1M tokens", "Blank = the input price")}
+            {price("cached", "Cached input $ / 1M", "Blank = the input price")}
+          </div>
+          <p className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-xs text-zinc-600 tabular-nums" aria-live="polite" data-testid="model-ratios">
+            Ratios: model {shown(ratios.modelRatio)} · completion {shown(ratios.completionRatio)} · cache {shown(ratios.cacheRatio)}
+          </p>
+        </>
+      ) : (
+        price("perCall", "Price per call ($)")
+      )}
+      <FormField id={id("maxOutputTokens")} label="Max output tokens" error={errors.maxOutputTokens} hint="Reserved when a request sets no max_tokens.">
+        <Input id={id("maxOutputTokens")} value={v.maxOutputTokens} onChange={(e) => set("maxOutputTokens", e.target.value)} inputMode="numeric" className="tabular-nums" />
+      </FormField>
       <div className="flex items-center gap-3">
-        <Switch id={id("enabled")} checked={enabled} onCheckedChange={setEnabled} aria-label="Enabled" />
+        <Switch id={id("enabled")} checked={v.enabled} onCheckedChange={(on) => set("enabled", on)} aria-label="Enabled" />
         <label htmlFor={id("enabled")} className="text-sm">
           Enabled (callable by tokens)
         </label>

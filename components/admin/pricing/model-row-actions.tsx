@@ -1,6 +1,6 @@
 "use client";
 
-import { modelPath } from "@/components/admin/api";
+import { modelPath } from "@/components/admin/pricing/model-path";
 import { ModelFormDialog } from "@/components/admin/pricing/model-form-dialog";
 import type { ModelRow } from "@/components/admin/pricing/types";
 import { EditDeleteActions, PatchSwitch } from "@/components/admin/row-actions";

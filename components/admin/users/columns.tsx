@@ -9,15 +9,17 @@ import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/ui/local-date";
 import { formatCredits, formatUsd } from "@/lib/format";
 
-/** The balance cell: credits with USD beneath, and what requests in flight hold. */
+/** The balance cell: dollars with credits beneath, and what requests in flight hold. */
 export function BalanceCell({ user }: { user: Pick<UserRow, "balance" | "availableBalance" | "id"> }) {
   const held = user.balance - user.availableBalance;
   return (
     <div className="grid gap-0.5 tabular-nums">
-      <span className="font-medium" data-testid={`balance-${user.id}`}>{formatCredits(user.balance)}</span>
-      <span className="text-xs text-zinc-500">
+      <span className="font-medium" data-testid={`balance-${user.id}`}>
         {formatUsd(user.balance)}
-        {held > 0 ? ` · ${formatCredits(held)} held` : ""}
+      </span>
+      <span className="text-xs text-zinc-500">
+        {formatCredits(user.balance)}
+        {held > 0 ? ` · ${formatUsd(held)} held` : ""}
       </span>
     </div>
   );

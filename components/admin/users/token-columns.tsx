@@ -1,39 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { useRouter } from "next/navigation";
-import { callApi } from "@/components/admin/api";
+import { PatchSwitch } from "@/components/admin/row-actions";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/ui/local-date";
-import { Switch } from "@/components/ui/switch";
-import { useToast } from "@/components/ui/toast";
 import { QuotaMeter } from "@/components/tokens/quota-meter";
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
 import { tokenState, type TokenRow } from "@/components/tokens/types";
-
-/** Lets an admin switch another user's token off (or back on) at once. */
-function TokenStatusSwitch({ token }: { token: TokenRow }) {
-  const router = useRouter();
-  const toast = useToast();
-  const [busy, setBusy] = useState(false);
-  return (
-    <Switch
-      checked={token.status === "active"}
-      disabled={busy}
-      aria-label={`Enable token ${token.name}`}
-      onCheckedChange={async (on) => {
-        setBusy(true);
-        const res = await callApi("PATCH", `/api/tokens/${token.id}`, { status: on ? "active" : "disabled" });
-        setBusy(false);
-        if (!res.ok) return toast(res.message, "error");
-        toast(on ? `Token “${token.name}” enabled.` : `Token “${token.name}” disabled.`);
-        router.refresh();
-      }}
-    />
-  );
-}
 
 export const userTokenColumns: ColumnDef<TokenRow>[] = [
   {
@@ -54,7 +28,13 @@ export const userTokenColumns: ColumnDef<TokenRow>[] = [
     enableSorting: false,
     cell: ({ row }) => (
       <div className="flex items-center gap-2">
-        <TokenStatusSwitch token={row.original} />
+        <PatchSwitch
+          checked={row.original.status === "active"}
+          label={`Enable token ${row.original.name}`}
+          path={`/api/tokens/${row.original.id}`}
+          body={(on) => ({ status: on ? "active" : "disabled" })}
+          done={(on) => `Token “${row.original.name}” ${on ? "enabled" : "disabled"}.`}
+        />
         <TokenStatusBadge state={tokenState(row.original)} />
       </div>
     ),

@@ -1,116 +1,120 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/admin/api";
-import { parseNumberInput, zodFieldErrors } from "@/components/admin/form-state";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { fieldErrors, type FieldErrors } from "@/components/forms/form-state";
+import { MoneyField, moneyCredits, type MoneyValue } from "@/components/forms/money-field";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import type { UserRow } from "@/components/admin/users/types";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { CREDITS_PER_USD, formatCredits, formatUsd } from "@/lib/format";
+import { callApi } from "@/lib/api-client";
+import { formatCredits, formatUsd } from "@/lib/format";
 import { topupSchema } from "@/lib/validation/users";
 
 type Props = { open: boolean; onClose: () => void; user: UserRow };
+type Direction = "add" | "deduct";
 
-/** Adds credits to a user's wallet or deducts them (never below 0: the API refuses, and says so). */
+/** Adds credits to a user's wallet or deducts them, after a confirmation with the balance before and after. */
 export function TopUpDialog(props: Props) {
   return (
     <Dialog
       open={props.open}
       onClose={props.onClose}
       title={`Credits for ${props.user.email}`}
-      description={`Available now: ${formatCredits(props.user.availableBalance)} credits (${formatUsd(props.user.availableBalance)}).`}
+      description={`Available now: ${formatUsd(props.user.availableBalance)} (${formatCredits(props.user.availableBalance)}).`}
       testId="topup-dialog"
     >
-      <TopUpForm {...props} />
+      {props.open ? <TopUpForm {...props} /> : null}
     </Dialog>
   );
 }
 
-function TopUpForm({ onClose, user }: Props) {
-  const [direction, setDirection] = useState<"add" | "deduct">("add");
-  const [unit, setUnit] = useState<"credits" | "usd">("credits");
-  const [amount, setAmount] = useState("");
-  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
+/** The signed amount in credits, or the amount field's error. */
+function check(direction: Direction, amount: MoneyValue): { ok: true; amount: number } | { ok: false; error: string } {
+  const credits = moneyCredits(amount);
+  if (credits === undefined) return { ok: false, error: "Enter an amount, e.g. $25" };
+  if (Number.isNaN(credits)) return { ok: false, error: "Enter a number, e.g. 25 or $12.50" };
+  if (credits <= 0) return { ok: false, error: "Enter an amount above zero; choose “Deduct” to take credits away" };
+  const parsed = topupSchema.safeParse({ amount: direction === "add" ? credits : -credits });
+  return parsed.success ? { ok: true, amount: parsed.data.amount } : { ok: false, error: fieldErrors(parsed.error).amount ?? "Enter a valid amount" };
+}
 
-  const typed = parseNumberInput(amount);
-  const credits = typed === undefined || Number.isNaN(typed) ? undefined : Math.round(unit === "usd" ? typed * CREDITS_PER_USD : typed);
-  const signed = credits === undefined ? undefined : direction === "add" ? credits : -credits;
-  const after = signed === undefined ? undefined : user.availableBalance + signed;
+function TopUpForm({ onClose, user }: Props) {
+  const [direction, setDirection] = useState<Direction>("add");
+  const [amount, setAmount] = useState<MoneyValue>({ unit: "usd", text: "" });
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const form = useDialogForm<UserRow>({ onClose });
+  const before = user.availableBalance;
+
+  function changeAmount(next: MoneyValue) {
+    setAmount(next);
+    form.recheck("amount", () => {
+      const r = check(direction, next);
+      return r.ok ? ({} as FieldErrors) : { amount: r.error };
+    });
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    if (typed === undefined || Number.isNaN(typed)) {
-      setErrors({ amount: typed === undefined ? "Enter an amount" : "Enter a number, e.g. 5000000" });
-      return;
+    form.setFormError(null);
+    if (confirming === null) {
+      const r = check(direction, amount);
+      if (!r.ok) return form.setErrors({ amount: r.error });
+      return setConfirming(r.amount);
     }
-    if (credits !== undefined && credits < 0) {
-      setErrors({ amount: "Enter a positive amount; choose “Deduct” to take credits away" });
-      return;
-    }
-    const parsed = topupSchema.safeParse({ amount: signed ?? Number.NaN });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    await save(
-      () => callApi<UserRow>("POST", `/api/admin/users/${user.id}/topup`, parsed.data),
-      ["amount"],
-      (saved) =>
-        `${direction === "add" ? "Added" : "Deducted"} ${formatCredits(Math.abs(parsed.data.amount))} credits. Balance: ${formatCredits(saved.balance)}.`,
+    const signed = confirming;
+    await form.save(
+      () => callApi<UserRow>("POST", `/api/admin/users/${user.id}/topup`, { amount: signed }),
+      [],
+      (saved) => `${signed > 0 ? "Added" : "Deducted"} ${formatUsd(Math.abs(signed))}. Balance: ${formatUsd(saved.balance)}.`,
     );
   }
 
+  const after = confirming === null ? null : before + confirming;
   return (
     <DialogForm
       onSubmit={submit}
-      onCancel={onClose}
+      onCancel={confirming === null ? onClose : () => setConfirming(null)}
+      cancelLabel={confirming === null ? "Cancel" : "Back"}
       label="Adjust credits"
-      error={formError}
+      error={form.formError}
       errorTitle="Not changed"
-      saving={saving}
-      submitLabel={direction === "add" ? "Add credits" : "Deduct credits"}
-      submitVariant={direction === "deduct" ? "destructive" : "default"}
+      saving={form.saving}
+      submitLabel={confirming === null ? "Review" : direction === "add" ? "Add credits" : "Deduct credits"}
+      submitVariant={confirming !== null && direction === "deduct" ? "destructive" : "default"}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={id("direction")} label="Action">
-          <Select id={id("direction")} value={direction} onChange={(e) => setDirection(e.target.value as "add" | "deduct")}>
-            <option value="add">Add credits</option>
-            <option value="deduct">Deduct credits</option>
-          </Select>
-        </FormField>
-        <FormField id={id("unit")} label="Unit">
-          <Select id={id("unit")} value={unit} onChange={(e) => setUnit(e.target.value as "credits" | "usd")}>
-            <option value="credits">Credits</option>
-            <option value="usd">US dollars</option>
-          </Select>
-        </FormField>
-      </div>
-      <FormField
-        id={id("amount")}
-        label={unit === "usd" ? "Amount (USD)" : "Amount (credits)"}
-        error={errors.amount}
-        hint={
-          credits !== undefined && after !== undefined
-            ? `${formatCredits(credits)} credits (${formatUsd(credits)}). Balance after: ${formatCredits(after)} credits${after < 0 ? " — below zero, will be refused" : ""}.`
-            : `${formatCredits(CREDITS_PER_USD)} credits = $1.`
-        }
-      >
-        <Input
-          id={id("amount")}
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-          inputMode="decimal"
-          className="tabular-nums"
-          placeholder={unit === "usd" ? "10.00" : "5,000,000"}
-          autoFocus
-          {...aria("amount")}
-        />
-      </FormField>
+      {confirming === null ? (
+        <>
+          <FormField id={form.id("direction")} label="Action">
+            <Select id={form.id("direction")} value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
+              <option value="add">Add credits</option>
+              <option value="deduct">Deduct credits</option>
+            </Select>
+          </FormField>
+          <MoneyField id={form.id("amount")} label="Amount" value={amount} onChange={changeAmount} error={form.errors.amount} autoFocus />
+        </>
+      ) : (
+        <div className="grid gap-3" data-testid="topup-confirm">
+          <p className="text-sm">
+            {direction === "add" ? "Add" : "Deduct"} <strong>{formatUsd(Math.abs(confirming))}</strong> ({formatCredits(Math.abs(confirming))})
+            {direction === "add" ? " to " : " from "}
+            {user.email}?
+          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-sm tabular-nums">
+            <dt className="text-zinc-500">Balance now</dt>
+            <dd data-testid="topup-before">
+              {formatUsd(before)} <span className="text-xs text-zinc-500">{formatCredits(before)}</span>
+            </dd>
+            <dt className="text-zinc-500">Balance after</dt>
+            <dd data-testid="topup-after" className={after! < 0 ? "font-medium text-red-700" : "font-medium"}>
+              {formatUsd(after!)} <span className="text-xs font-normal text-zinc-500">{formatCredits(after!)}</span>
+            </dd>
+          </dl>
+          {after! < 0 ? <p className="text-sm text-red-700">Below zero: the gateway will refuse this.</p> : null}
+        </div>
+      )}
     </DialogForm>
   );
 }

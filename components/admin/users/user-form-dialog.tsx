@@ -1,20 +1,21 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/components/admin/api";
-import { zodFieldErrors } from "@/components/admin/form-state";
-import { useAdminForm } from "@/components/admin/use-admin-form";
+import { fieldErrors } from "@/components/forms/form-state";
+import { useDialogForm } from "@/components/forms/use-dialog-form";
 import type { UserRow } from "@/components/admin/users/types";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { callApi } from "@/lib/api-client";
 import { userCreateSchema, userUpdateSchema } from "@/lib/validation/users";
 
 const FIELDS = ["email", "password", "name", "role", "group", "status"] as const;
 
 type Props = { open: boolean; onClose: () => void; user?: UserRow; groups: string[] };
+type Values = { email: string; password: string; name: string; role: string; group: string; status: string };
 
 /** Creates a user account, or changes one's profile, role, group, status or password. */
 export function UserFormDialog(props: Props) {
@@ -31,8 +32,14 @@ export function UserFormDialog(props: Props) {
   );
 }
 
+/** The values as the API's schema reads them; on edit a blank password keeps the current one. */
+function parse(v: Values, editing: boolean) {
+  const { password, ...rest } = v;
+  return (editing ? userUpdateSchema : userCreateSchema).safeParse(editing && !password ? rest : v);
+}
+
 function UserForm({ onClose, user, groups }: Props) {
-  const [v, setV] = useState({
+  const [v, setV] = useState<Values>({
     email: user?.email ?? "",
     password: "",
     name: user?.name ?? "",
@@ -40,46 +47,44 @@ function UserForm({ onClose, user, groups }: Props) {
     group: user?.group ?? (groups.includes("default") ? "default" : (groups[0] ?? "")),
     status: user?.status ?? "active",
   });
-  const { errors, setErrors, formError, setFormError, saving, id, aria, save } = useAdminForm(onClose);
-  const set = (f: keyof typeof v) => (e: { target: { value: string } }) => setV((cur) => ({ ...cur, [f]: e.target.value }));
+  const form = useDialogForm<UserRow>({ onClose });
+  const { errors, id } = form;
+  const set = (f: keyof Values) => (e: { target: { value: string } }) => {
+    const next = { ...v, [f]: e.target.value };
+    setV(next);
+    form.recheck(f, () => {
+      const parsed = parse(next, !!user);
+      return parsed.success ? {} : fieldErrors(parsed.error);
+    });
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    const { password, ...rest } = v;
-    // On edit a blank password keeps the current one.
-    const raw = user && !password ? rest : v;
-    const parsed = (user ? userUpdateSchema : userCreateSchema).safeParse(raw);
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    await save(
-      () =>
-        user
-          ? callApi<UserRow>("PATCH", `/api/admin/users/${user.id}`, parsed.data)
-          : callApi<UserRow>("POST", "/api/admin/users", parsed.data),
+    form.setFormError(null);
+    const parsed = parse(v, !!user);
+    if (!parsed.success) return form.setErrors(fieldErrors(parsed.error));
+    await form.save(
+      () => (user ? callApi<UserRow>("PATCH", `/api/admin/users/${user.id}`, parsed.data) : callApi<UserRow>("POST", "/api/admin/users", parsed.data)),
       FIELDS,
       (saved) => (user ? `Saved ${saved.email}.` : `Created ${saved.email}.`),
     );
   }
-
 
   return (
     <DialogForm
       onSubmit={submit}
       onCancel={onClose}
       label={user ? "Edit user" : "New user"}
-      error={formError}
+      error={form.formError}
       errorTitle="Not saved"
-      saving={saving}
+      saving={form.saving}
       submitLabel={user ? "Save user" : "Create user"}
     >
       <FormField id={id("email")} label="Email" error={errors.email}>
-        <Input id={id("email")} type="email" value={v.email} onChange={set("email")} autoComplete="off" autoFocus {...aria("email")} />
+        <Input id={id("email")} type="email" value={v.email} onChange={set("email")} autoComplete="off" autoFocus />
       </FormField>
       <FormField id={id("name")} label="Name" error={errors.name}>
-        <Input id={id("name")} value={v.name} onChange={set("name")} autoComplete="off" {...aria("name")} />
+        <Input id={id("name")} value={v.name} onChange={set("name")} autoComplete="off" />
       </FormField>
       <FormField
         id={id("password")}
@@ -87,17 +92,17 @@ function UserForm({ onClose, user, groups }: Props) {
         error={errors.password}
         hint={user ? "Leave blank to keep the current password." : "At least 8 characters."}
       >
-        <Input id={id("password")} type="password" value={v.password} onChange={set("password")} autoComplete="new-password" {...aria("password")} />
+        <Input id={id("password")} type="password" value={v.password} onChange={set("password")} autoComplete="new-password" />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-3">
         <FormField id={id("role")} label="Role" error={errors.role}>
-          <Select id={id("role")} value={v.role} onChange={set("role")} {...aria("role")}>
+          <Select id={id("role")} value={v.role} onChange={set("role")}>
             <option value="user">User</option>
             <option value="admin">Admin</option>
           </Select>
         </FormField>
         <FormField id={id("group")} label="Group" error={errors.group}>
-          <Select id={id("group")} value={v.group} onChange={set("group")} {...aria("group")}>
+          <Select id={id("group")} value={v.group} onChange={set("group")}>
             {groups.map((g) => (
               <option key={g} value={g}>
                 {g}
@@ -106,7 +111,7 @@ function UserForm({ onClose, user, groups }: Props) {
           </Select>
         </FormField>
         <FormField id={id("status")} label="Status" error={errors.status}>
-          <Select id={id("status")} value={v.status} onChange={set("status")} {...aria("status")}>
+          <Select id={id("status")} value={v.status} onChange={set("status")}>
             <option value="active">Active</option>
             <option value="disabled">Disabled</option>
           </Select>

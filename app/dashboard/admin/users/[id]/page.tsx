@@ -41,9 +41,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Badge variant={user.status === "active" ? "success" : "danger"}>{user.status === "active" ? "Active" : "Disabled"}</Badge>
       </div>
       <div className="mb-8 grid gap-4 sm:grid-cols-3">
-        <StatCard label="Balance" icon={Coins} value={`${formatCredits(user.balance)} credits`} sub={formatUsd(user.balance)} testId="user-balance" />
+        <StatCard label="Balance" icon={Coins} value={formatUsd(user.balance)} sub={formatCredits(user.balance)} testId="user-balance" />
         <StatCard label="Group" icon={UsersRound} value={user.group} sub={<>Member since <LocalDate value={user.createdAt} mode="date" /></>} />
-        <StatCard label="Tokens" icon={KeyRound} value={formatNumber(tokens.length)} sub={`${formatCredits(used)} credits used in total`} />
+        <StatCard label="Tokens" icon={KeyRound} value={formatNumber(tokens.length)} sub={`${formatUsd(used)} spent in total`} />
       </div>
       <h2 className="mb-3 text-lg font-semibold tracking-tight">API tokens</h2>
       <UserTokensTable tokens={tokens.map(tokenToJson)} />

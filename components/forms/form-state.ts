@@ -1,10 +1,10 @@
-import type { z } from "zod";
-import type { ApiFailure } from "@/components/admin/api";
+import type { ApiFailure } from "@/lib/api-client";
 
+/** `{field: message}` as forms show them; "_form" holds a message for no field in particular. */
 export type FieldErrors = Record<string, string>;
 
 /** The first message per field of a failed zod parse ("models.2" counts as "models"). */
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "_form";
@@ -14,15 +14,13 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /**
- * Splits an API failure into a field error (when the API named a known field) and a form message.
+ * Splits an API failure into a field error (when the API named one of `fields`) and a form message.
  * The API's message reads "field: problem"; the field part is dropped under the field itself.
  */
 export function apiErrors(failure: ApiFailure, fields: readonly string[]): { fields: FieldErrors; form: string | null } {
   const field = failure.param?.split(".")[0];
   if (field && fields.includes(field)) {
-    const message = failure.message.startsWith(`${failure.param}: `)
-      ? failure.message.slice(failure.param!.length + 2)
-      : failure.message;
+    const message = failure.message.startsWith(`${failure.param}: `) ? failure.message.slice(failure.param!.length + 2) : failure.message;
     return { fields: { [field]: message.charAt(0).toUpperCase() + message.slice(1) }, form: null };
   }
   return { fields: {}, form: failure.message };
@@ -35,10 +33,7 @@ export function parseNumberInput(text: string): number | undefined {
   return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : Number.NaN;
 }
 
-/** Items typed one per line or separated by commas, trimmed, empties dropped. */
-export function parseList(text: string): string[] {
-  return text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Items typed one per line, or separated by commas or spaces ("a, b\nc" → ["a", "b", "c"]). */
+export function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
 }
