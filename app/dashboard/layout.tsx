@@ -21,15 +21,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       >
         Skip to content
       </a>
-      <aside className="hidden border-r border-zinc-200 bg-white p-4 md:sticky md:top-0 md:flex md:h-screen md:flex-col">
-        <div className="mb-6">
-          <Logo />
-        </div>
-        <Nav isAdmin={isAdmin} />
-        <div className="mt-auto pt-4">
-          <ThemeToggle initial={theme} />
-        </div>
-      </aside>
+      {/* The column carries the border and background the full page height; its content stays in view. */}
+      <div className="hidden border-r border-zinc-200 bg-white md:block">
+        <aside className="sticky top-0 flex h-screen flex-col p-4">
+          <div className="mb-6">
+            <Logo />
+          </div>
+          <Nav isAdmin={isAdmin} />
+          <div className="mt-auto pt-4">
+            <ThemeToggle initial={theme} />
+          </div>
+        </aside>
+      </div>
       <div className="flex min-w-0 flex-col">
         <header className="relative flex h-14 items-center gap-2 border-b border-zinc-200 bg-white px-3 md:justify-end md:gap-3 md:px-8">
           <MobileNav

@@ -29,8 +29,9 @@ declare module "@tanstack/react-table" {
   }
 }
 
-function cellClass(meta: { align?: "left" | "right"; className?: string } | undefined) {
-  return cn(meta?.align === "right" && "text-right", meta?.className);
+// The row actions stay pinned to the right edge, so a narrow screen scrolling the table never hides them.
+function cellClass(meta: { align?: "left" | "right"; className?: string } | undefined, columnId: string) {
+  return cn(meta?.align === "right" && "text-right", columnId === "actions" && "sticky right-0 bg-inherit", meta?.className);
 }
 
 export type FacetFilter = {
@@ -137,14 +138,14 @@ export function DataTable<TData, TValue>({
       ) : null}
       <div className="relative overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm">
         <table className="w-full min-w-max text-sm" data-testid={testId}>
-          <thead className="border-b border-zinc-200 bg-zinc-50/80 text-left text-xs text-zinc-500">
+          <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-500">
             {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
+              <tr key={group.id} className="bg-zinc-50">
                 {group.headers.map((header) => (
                   <th
                     key={header.id}
                     scope="col"
-                    className={cn("h-10 px-4 font-medium whitespace-nowrap", cellClass(header.column.columnDef.meta))}
+                    className={cn("h-10 px-3 font-medium whitespace-nowrap md:px-4", cellClass(header.column.columnDef.meta, header.column.id))}
                     aria-sort={
                       header.column.getIsSorted() === "asc"
                         ? "ascending"
@@ -170,17 +171,20 @@ export function DataTable<TData, TValue>({
                   onKeyDown={
                     onRowClick
                       ? (e) => {
-                          if (e.key === "Enter" && e.target === e.currentTarget) onRowClick(row.original);
+                          if (e.key !== "Enter" || e.target !== e.currentTarget) return;
+                          // Otherwise the same key press would also "click" whatever takes focus next (a dialog's close button).
+                          e.preventDefault();
+                          onRowClick(row.original);
                         }
                       : undefined
                   }
                   className={cn(
-                    "hover:bg-zinc-50",
+                    "bg-white hover:bg-zinc-50",
                     onRowClick && "cursor-pointer focus-visible:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-zinc-400",
                   )}
                 >
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={cn("px-4 py-3 align-middle whitespace-nowrap", cellClass(cell.column.columnDef.meta))}>
+                    <td key={cell.id} className={cn("px-3 py-3 align-middle whitespace-nowrap md:px-4", cellClass(cell.column.columnDef.meta, cell.column.id))}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}

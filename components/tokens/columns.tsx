@@ -36,12 +36,14 @@ export function tokenColumns(actions: TokenRowActions): ColumnDef<TokenRow>[] {
     {
       accessorKey: "keyPreview",
       header: "Key",
+      meta: { className: "max-md:hidden" },
       enableSorting: false,
       cell: ({ getValue }) => <code className="font-mono text-xs text-zinc-600">{getValue<string>()}</code>,
     },
     {
       accessorKey: "group",
       header: ({ column }) => <ColumnHeader column={column} title="Group" />,
+      meta: { className: "max-md:hidden" },
       cell: ({ getValue }) => <Badge variant="outline">{getValue<string>()}</Badge>,
     },
     {
@@ -54,6 +56,7 @@ export function tokenColumns(actions: TokenRowActions): ColumnDef<TokenRow>[] {
     {
       accessorKey: "expiresAt",
       header: ({ column }) => <ColumnHeader column={column} title="Expires" />,
+      meta: { className: "max-md:hidden" },
       cell: ({ getValue }) => <LocalDate value={getValue<string | null>()} mode="date" empty="Never" />,
       sortUndefined: "last",
       enableGlobalFilter: false,
@@ -61,6 +64,7 @@ export function tokenColumns(actions: TokenRowActions): ColumnDef<TokenRow>[] {
     {
       accessorKey: "lastUsedAt",
       header: ({ column }) => <ColumnHeader column={column} title="Last used" />,
+      meta: { className: "max-lg:hidden" },
       cell: ({ getValue }) => <LocalDate value={getValue<string | null>()} mode="relative" empty="Never" />,
       enableGlobalFilter: false,
     },
@@ -73,7 +77,8 @@ export function tokenColumns(actions: TokenRowActions): ColumnDef<TokenRow>[] {
     },
     {
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      // Not sr-only: an absolutely positioned header escapes the scrolling table and widens the page on phones.
+      header: () => <span className="block h-0 w-0 overflow-hidden">Actions</span>,
       enableSorting: false,
       cell: ({ row }) => {
         const t = row.original;

@@ -29,7 +29,6 @@ export function ChannelStatusBadge({ status }: { status: ChannelRow["status"] })
 }
 
 /** The columns of the channels table; the action cells need the groups and the model catalog for editing. */
-/** The columns of the channels table; the action cells need the groups and the model catalog for editing. */
 export function channelColumns(ctx: { groups: string[]; catalog: string[] }): ColumnDef<ChannelRow>[] {
   return [
     {
@@ -64,6 +63,7 @@ export function channelColumns(ctx: { groups: string[]; catalog: string[] }): Co
       id: "serves",
       accessorFn: (c) => `${c.models.join(" ")} ${c.groups.join(" ")}`,
       header: "Serves",
+      meta: { className: "max-md:hidden" },
       enableSorting: false,
       cell: ({ row }) => {
         const { models, modelMapping, groups } = row.original;
@@ -89,6 +89,7 @@ export function channelColumns(ctx: { groups: string[]; catalog: string[] }): Co
     {
       accessorKey: "priority",
       header: ({ column }) => <ColumnHeader column={column} title="Priority" />,
+      meta: { className: "max-lg:hidden" },
       cell: ({ row }) => (
         <div className="grid gap-0.5 tabular-nums">
           <span>{formatNumber(row.original.priority)}</span>
@@ -100,6 +101,7 @@ export function channelColumns(ctx: { groups: string[]; catalog: string[] }): Co
       id: "health",
       accessorFn: (c) => c.totalFailures,
       header: ({ column }) => <ColumnHeader column={column} title="Failures" />,
+      meta: { className: "max-md:hidden" },
       cell: ({ row }) => {
         const c = row.original;
         return (

@@ -21,6 +21,7 @@ export const groupColumns: ColumnDef<GroupRow>[] = [
   {
     accessorKey: "description",
     header: "Description",
+    meta: { className: "max-lg:hidden" },
     enableSorting: false,
     cell: ({ row }) =>
       row.original.description ? (
@@ -33,6 +34,7 @@ export const groupColumns: ColumnDef<GroupRow>[] = [
     id: "selectable",
     accessorFn: (g) => (g.selectable ? "selectable" : "assigned"),
     header: "Selectable",
+    meta: { className: "max-md:hidden" },
     enableSorting: false,
     cell: ({ row }) =>
       row.original.selectable ? <Badge variant="info">Selectable</Badge> : <Badge variant="default">Admins assign</Badge>,
@@ -40,6 +42,7 @@ export const groupColumns: ColumnDef<GroupRow>[] = [
   {
     accessorKey: "users",
     header: ({ column }) => <ColumnHeader column={column} title="Users" />,
+    meta: { className: "max-md:hidden" },
     cell: ({ row }) => <span className="tabular-nums">{formatNumber(row.original.users)}</span>,
   },
   {

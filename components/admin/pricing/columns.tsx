@@ -29,7 +29,11 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
   {
     accessorKey: "name",
     header: ({ column }) => <ColumnHeader column={column} title="Model" />,
-    cell: ({ row }) => <span className="font-mono text-sm font-medium text-zinc-900">{row.original.name}</span>,
+    cell: ({ row }) => (
+      <span className="block max-w-40 truncate font-mono text-sm font-medium text-zinc-900 md:max-w-none" title={row.original.name}>
+        {row.original.name}
+      </span>
+    ),
   },
   {
     id: "enabled",
@@ -37,16 +41,17 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
     filterFn: "equalsString",
     header: "Enabled",
     enableSorting: false,
+    meta: { className: "max-md:hidden" },
     cell: ({ row }) => <ModelEnabledSwitch model={row.original} />,
   },
   tokenPrice("input", "Input $/1M", (r) => r.inputUsdPer1M),
-  tokenPrice("output", "Output $/1M", (r) => r.outputUsdPer1M),
+  { ...tokenPrice("output", "Output $/1M", (r) => r.outputUsdPer1M), meta: { align: "right", className: "max-sm:hidden" } },
   { ...tokenPrice("cached", "Cached $/1M", (r) => r.cachedInputUsdPer1M), meta: { align: "right", className: "max-lg:hidden" } },
   {
     id: "perCall",
     accessorFn: (m) => m.fixedPrice ?? -1,
     header: ({ column }) => <ColumnHeader column={column} title="Per call" />,
-    meta: { align: "right" },
+    meta: { align: "right", className: "max-md:hidden" },
     cell: ({ row }) => (row.original.fixedPrice == null ? none : <span className="font-medium tabular-nums">{formatDollars(row.original.fixedPrice)}</span>),
   },
   {

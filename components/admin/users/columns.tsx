@@ -33,7 +33,7 @@ export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
       accessorFn: (u) => `${u.email} ${u.name}`,
       header: ({ column }) => <ColumnHeader column={column} title="User" />,
       cell: ({ row }) => (
-        <div className="grid max-w-64 gap-0.5">
+        <div className="grid max-w-40 gap-0.5 md:max-w-64">
           <Link
             href={`/dashboard/admin/users/${row.original.id}`}
             className="truncate font-medium text-zinc-900 underline-offset-4 hover:underline"
@@ -42,17 +42,25 @@ export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
             {row.original.email}
           </Link>
           <span className="truncate text-xs text-zinc-500">{row.original.name || "No name"}</span>
+          {/* Phones drop the status column; a disabled account still says so here. */}
+          {row.original.status === "active" ? null : (
+            <Badge variant="danger" className="justify-self-start md:hidden">
+              Disabled
+            </Badge>
+          )}
         </div>
       ),
     },
     {
       accessorKey: "role",
       header: ({ column }) => <ColumnHeader column={column} title="Role" />,
+      meta: { className: "max-md:hidden" },
       cell: ({ row }) => <Badge variant={row.original.role === "admin" ? "info" : "default"}>{row.original.role === "admin" ? "Admin" : "User"}</Badge>,
     },
     {
       accessorKey: "group",
       header: ({ column }) => <ColumnHeader column={column} title="Group" />,
+      meta: { className: "max-md:hidden" },
       cell: ({ row }) => <Badge variant="outline">{row.original.group}</Badge>,
     },
     {
@@ -64,6 +72,7 @@ export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
       accessorKey: "status",
       filterFn: "equalsString",
       header: ({ column }) => <ColumnHeader column={column} title="Status" />,
+      meta: { className: "max-md:hidden" },
       cell: ({ row }) => (
         <Badge variant={row.original.status === "active" ? "success" : "danger"}>{row.original.status === "active" ? "Active" : "Disabled"}</Badge>
       ),
@@ -71,6 +80,7 @@ export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
     {
       accessorKey: "createdAt",
       header: ({ column }) => <ColumnHeader column={column} title="Created" />,
+      meta: { className: "max-lg:hidden" },
       cell: ({ row }) => <LocalDate value={row.original.createdAt} mode="date" />,
     },
     {

@@ -42,6 +42,7 @@ export const userTokenColumns: ColumnDef<TokenRow>[] = [
   {
     accessorKey: "group",
     header: ({ column }) => <ColumnHeader column={column} title="Group" />,
+    meta: { className: "max-md:hidden" },
     cell: ({ row }) => <Badge variant="outline">{row.original.group}</Badge>,
   },
   {
@@ -53,6 +54,7 @@ export const userTokenColumns: ColumnDef<TokenRow>[] = [
     id: "models",
     accessorFn: (t) => t.allowedModels.join(" "),
     header: "Models",
+    meta: { className: "max-md:hidden" },
     enableSorting: false,
     cell: ({ row }) =>
       row.original.allowedModels.length ? (
@@ -66,16 +68,19 @@ export const userTokenColumns: ColumnDef<TokenRow>[] = [
   {
     accessorKey: "expiresAt",
     header: ({ column }) => <ColumnHeader column={column} title="Expires" />,
+    meta: { className: "max-lg:hidden" },
     cell: ({ row }) => <LocalDate value={row.original.expiresAt} mode="date" empty="Never" />,
   },
   {
     accessorKey: "lastUsedAt",
     header: ({ column }) => <ColumnHeader column={column} title="Last used" />,
+    meta: { className: "max-md:hidden" },
     cell: ({ row }) => <LocalDate value={row.original.lastUsedAt} mode="relative" empty="Never" />,
   },
   {
     accessorKey: "createdAt",
     header: ({ column }) => <ColumnHeader column={column} title="Created" />,
+    meta: { className: "max-lg:hidden" },
     cell: ({ row }) => <LocalDate value={row.original.createdAt} mode="date" />,
   },
 ];

@@ -1,0 +1,80 @@
+import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+import { createUser, expect, signIn, snap, test } from "../support/fixtures";
+import { addChannel, CHAT_MODEL, ensureModels, openaiFor } from "../support/relay-fixture";
+
+let upstream: MockUpstream;
+
+test.beforeAll(async ({ admin }) => {
+  upstream = await startMockUpstream();
+  await ensureModels(admin);
+  await addChannel(admin, upstream.url);
+});
+test.afterAll(async () => {
+  await upstream?.close();
+});
+
+test("the request log fits 1440 px, pages through the records, and opens a record's details", async ({ app, admin, page }) => {
+  const user = await createUser(admin, { balance: 50_000_000 });
+  const t = await admin.post("/api/tokens", { name: "batch job", userId: user.id });
+  const client = openaiFor(app, t.body.key);
+  for (let i = 0; i < 30; i++) await client.chat.completions.create({ model: CHAT_MODEL, messages: [{ role: "user", content: `call ${i}` }] });
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, user.email, user.password);
+  await page.goto("/dashboard/usage?limit=25");
+  const table = page.getByTestId("usage-table");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("total-requests")).toHaveText("30", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  // Every column is in view: the table does not scroll sideways at 1440 px.
+  const scroll = await table.evaluate((el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth);
+  expect(scroll).toBeLessThanOrEqual(0);
+  await expect(table.getByRole("columnheader", { name: /Request/ })).toBeVisible();
+  await snap(page, "request-log-1440");
+
+  // Page size and paging.
+  const pager = page.getByRole("navigation", { name: "Request log pages" });
+  await pager.getByRole("link", { name: "Older" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(5);
+  await expect(pager.getByRole("link", { name: "Older" })).toHaveCount(0);
+  await pager.getByRole("link", { name: "Newest" }).click();
+  await expect(table.locator("tbody tr")).toHaveCount(25);
+  await pager.getByLabel("Rows per page").selectOption("50");
+  await expect(page).toHaveURL(/limit=50/);
+  await expect(table.locator("tbody tr")).toHaveCount(30);
+
+  // The row's details, from the keyboard too.
+  const first = table.locator("tbody tr").first();
+  await first.focus();
+  await page.keyboard.press("Enter");
+  const detail = page.getByTestId("usage-detail");
+  await expect(detail.getByRole("heading", { name: "Request details" })).toBeVisible();
+  await expect(detail).toContainText("batch job");
+  await expect(detail).toContainText(/\$0\.0000\d+ · \d+ credits/);
+  await expect(detail).toContainText(/\d+ in \(0 cached\) · \d+ out/);
+  await snap(page, "request-log-detail");
+  await page.keyboard.press("Escape");
+});
+
+test("a filter that matches nothing says so, and failed calls show in red", async ({ app, admin, page }) => {
+  const user = await createUser(admin, { balance: 5_000_000 });
+  const t = await admin.post("/api/tokens", { name: "flaky", userId: user.id });
+  upstream.setFault({ type: "status", status: 500, message: "upstream broke", times: 5 });
+  await expect(openaiFor(app, t.body.key).chat.completions.create({ model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] })).rejects.toThrow();
+  upstream.setFault(null);
+  await signIn(page, user.email, user.password);
+  await page.goto("/dashboard/usage?status=error");
+  const table = page.getByTestId("usage-table");
+  await expect(async () => {
+    await page.reload();
+    await expect(table.locator("tbody tr").first().getByText("502")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await snap(page, "request-log-errors");
+
+  await page.goto("/dashboard/usage?model=no-such-model");
+  await expect(page.getByText("No requests match these filters")).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/usage$/);
+});
