@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { getConfig } from "@/lib/config";
 import { isConflict } from "@/lib/db/errors";
 import { createFirstAdmin, createUser } from "@/lib/db/users";
+import { grantRegistrationCredit } from "@/lib/services/settings";
 import { signupSchema } from "@/lib/validation/auth";
 
 export type SignupState = {
@@ -48,8 +49,9 @@ export async function registerAction(_: SignupState, form: FormData): Promise<Si
   const raw = readForm(form);
   const parsed = signupSchema.safeParse(raw);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), values: shown(raw) };
+  let created;
   try {
-    await createUser({
+    created = await createUser({
       email: parsed.data.email,
       name: parsed.data.name ?? "",
       passwordHash: await hashPassword(parsed.data.password),
@@ -60,5 +62,6 @@ export async function registerAction(_: SignupState, form: FormData): Promise<Si
     }
     throw err;
   }
+  await grantRegistrationCredit(created.id);
   return { done: true };
 }

@@ -1,17 +1,11 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_TICK as AXIS, GRID_STROKE, tickDay, TOOLTIP_STYLE } from "@/components/charts/palette";
 import { CREDITS_PER_USD, formatCompact, formatCredits, formatDollars, formatNumber, formatUsd } from "@/lib/format";
 
 export type DayPoint = { day: string; requests: number; cost: number };
 
-const tickDay = (day: string) => {
-  const [, m, d] = day.split("-").map(Number);
-  return `${m}/${d}`;
-};
-
-// Colors as theme variables, so the chart follows light and dark mode with the rest of the page.
-const AXIS = { fontSize: 11, fill: "var(--color-zinc-500)" };
 
 /** Spend in dollars (bars, left axis) and requests (line, right axis) per day. */
 export function UsageChart({ data, height = 260 }: { data: DayPoint[]; height?: number }) {
@@ -22,13 +16,13 @@ export function UsageChart({ data, height = 260 }: { data: DayPoint[]; height?: 
       {empty ? <p className="absolute inset-0 z-10 flex items-center justify-center text-sm text-zinc-500">No requests in this period.</p> : null}
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -4 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="var(--color-zinc-200)" />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID_STROKE} />
           <XAxis dataKey="day" tickFormatter={tickDay} tick={AXIS} tickLine={false} axisLine={false} minTickGap={16} />
           <YAxis yAxisId="usd" tickFormatter={(v: number) => formatDollars(v)} tick={AXIS} tickLine={false} axisLine={false} width={68} />
           <YAxis yAxisId="requests" orientation="right" allowDecimals={false} tickFormatter={formatCompact} tick={AXIS} tickLine={false} axisLine={false} width={36} />
           <Tooltip
             cursor={{ fill: "var(--color-zinc-100)" }}
-            contentStyle={{ borderRadius: 8, border: "1px solid var(--color-zinc-200)", background: "var(--color-white)", fontSize: 12 }}
+            contentStyle={TOOLTIP_STYLE}
             formatter={(value, name, item) =>
               name === "Spend"
                 ? [`${formatUsd((item.payload as DayPoint).cost)} (${formatCredits((item.payload as DayPoint).cost)})`, name]

@@ -9,6 +9,7 @@ import {
   KeyRound,
   LayoutDashboard,
   Network,
+  Ticket,
   UserRound,
   Users,
   UsersRound,
@@ -31,6 +32,7 @@ const adminItems: Item[] = [
   { href: "/dashboard/admin/groups", label: "Groups", icon: UsersRound },
   { href: "/dashboard/admin/pricing", label: "Pricing", icon: CircleDollarSign },
   { href: "/dashboard/admin/channels", label: "Channels", icon: Network },
+  { href: "/dashboard/admin/redemptions", label: "Redemption codes", icon: Ticket },
 ];
 
 function NavLink({ item, active }: { item: Item; active: boolean }) {

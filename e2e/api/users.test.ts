@@ -44,7 +44,8 @@ test("top-ups add and remove credits, never below zero", async () => {
   expect((await topup(id, -5_000_000_000)).body.balance).toBe(0);
 
   for (const bad of [0, 1.5, "10", null, 2 ** 60]) expect((await topup(id, bad)).status, String(bad)).toBe(400);
-  expect((await admin.post(`/api/admin/users/${id}/topup`, { amount: 5, note: "x" })).status).toBe(400);
+  expect((await admin.post(`/api/admin/users/${id}/topup`, { amount: 5, reason: "x" })).status).toBe(400);
+  expect((await admin.post(`/api/admin/users/${id}/topup`, { amount: 5, note: "x".repeat(201) })).status).toBe(400);
   expect((await topup(999_999, 10)).status).toBe(404);
   expect((await admin.get(`/api/admin/users/${id}`)).body.balance).toBe(0);
 });

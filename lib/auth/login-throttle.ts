@@ -1,16 +1,10 @@
-import { sharedRateLimiter, type RateLimiter } from "@/lib/cache/rate-limit";
+import { attemptLimiter } from "@/lib/auth/attempt-limiter";
 
 /** Sign-in attempts allowed per minute for one email, and for one client address. */
 export const LOGIN_ATTEMPTS_PER_EMAIL = 10;
 export const LOGIN_ATTEMPTS_PER_IP = 30;
 
-const LIMITER = Symbol.for("gateway.loginLimiter");
-
-function limiter(): RateLimiter {
-  const g = globalThis as { [LIMITER]?: RateLimiter };
-  g[LIMITER] ??= sharedRateLimiter("login:");
-  return g[LIMITER];
-}
+const limiter = () => attemptLimiter("login");
 
 /** Counts a sign-in attempt; false once the email or the address has tried too often this minute. */
 export async function allowLoginAttempt(email: string, clientIp: string | null): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { changeBalance } from "@/lib/db/balance-events";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { mapWriteErrors } from "@/lib/db/errors";
 
@@ -120,15 +121,12 @@ export async function updateUser(id: number, changes: UserChanges): Promise<User
 }
 
 /**
- * Adds `amount` credits (may be negative) to a user's balance in one conditional UPDATE, so the
- * spendable balance (balance - heldBalance) never drops below 0 however many calls race.
- * Answers "ok", "not_found", or "insufficient" when a debit would go below 0.
+ * Adds `amount` credits (may be negative) to a user's balance and records it in the balance
+ * history with `note`; the spendable balance (balance - heldBalance) never drops below 0 however
+ * many calls race. Answers "ok", "not_found", or "insufficient" when a debit would go below 0.
  */
-export async function topUpUser(id: number, amount: number): Promise<"ok" | "not_found" | "insufficient"> {
-  const delta = BigInt(amount);
-  const changed = await getDb().$executeRaw`
-    UPDATE "users" SET "balance" = "balance" + ${delta}, "updatedAt" = ${new Date()}
-    WHERE "id" = ${id} AND (CAST(${delta} AS BIGINT) >= 0 OR "balance" - "heldBalance" + CAST(${delta} AS BIGINT) >= 0)`;
-  if (changed > 0) return "ok";
-  return (await getDb().user.count({ where: { id } })) ? "insufficient" : "not_found";
+export async function topUpUser(id: number, amount: number, note: string): Promise<"ok" | "not_found" | "insufficient"> {
+  const kind = amount > 0 ? "topup" : "deduction";
+  const outcome = await getDb().$transaction((tx) => changeBalance(tx, { userId: id, amount, kind, note }));
+  return outcome.ok ? "ok" : outcome.reason;
 }

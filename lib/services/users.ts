@@ -37,9 +37,9 @@ export async function updateUser(id: number, input: UserUpdate): Promise<User> {
   return user;
 }
 
-/** Admin: adds credits to (or, negative, removes them from) a user's wallet; never below 0. */
-export async function topUpUser(id: number, amount: number): Promise<User> {
-  const outcome = await db.topUpUser(id, amount);
+/** Admin: adds credits to (or, negative, removes them from) a user's wallet, with a note for its history; never below 0. */
+export async function topUpUser(id: number, amount: number, note = ""): Promise<User> {
+  const outcome = await db.topUpUser(id, amount, note);
   if (outcome === "not_found") throw notFoundError("user");
   if (outcome === "insufficient") {
     throw new ApiError("invalid_request", "amount: this would make the balance negative", "amount");

@@ -20,6 +20,8 @@ export const userUpdateSchema = userCreateSchema.partial();
 
 export const topupSchema = z.strictObject({
   amount: z.number().int().refine((n) => Number.isSafeInteger(n) && n !== 0, "Must be a non-zero integer"),
+  /** Why, for the user's balance history (e.g. an invoice number). */
+  note: z.string().trim().max(200).optional(),
 });
 
 export type UserCreate = z.infer<typeof userCreateSchema>;

@@ -1,10 +1,13 @@
+import { BalanceHistory } from "@/components/account/balance-history";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { RedeemForm } from "@/components/account/redeem-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalDate } from "@/components/ui/local-date";
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { formatCredits, formatUsd } from "@/lib/format";
+import { balanceEventToJson, getBalanceHistory } from "@/lib/services/balance-history";
 
 export const metadata = { title: "Account" };
 
@@ -18,11 +21,12 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export default async function AccountPage() {
-  const { user } = await requirePageActor();
+  const { user, actor } = await requirePageActor();
   const available = user.balance - user.heldBalance;
+  const history = await getBalanceHistory(actor, { limit: 50 });
   return (
     <>
-      <PageHeader title="Account" description="Your balance, profile and password." />
+      <PageHeader title="Account" description="Your balance and its history, your profile and password." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -47,19 +51,36 @@ export default async function AccountPage() {
                 <LocalDate value={user.createdAt} mode="date" />
               </Row>
             </dl>
-            <p className="mt-4 text-xs text-zinc-500">500,000 credits = $1. Ask an admin to top up your balance.</p>
+            <p className="mt-4 text-xs text-zinc-500">500,000 credits = $1. Redeem a code, or ask an admin to top up your balance.</p>
           </CardContent>
         </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Change password</CardTitle>
-            <CardDescription>You stay signed in on this device.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <ChangePasswordForm />
-          </CardContent>
-        </Card>
+        <div className="grid content-start gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Redeem a code</CardTitle>
+              <CardDescription>A code from an admin adds its value to your balance.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <RedeemForm />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Change password</CardTitle>
+              <CardDescription>You stay signed in on this device.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ChangePasswordForm />
+            </CardContent>
+          </Card>
+        </div>
       </div>
+      <section className="mt-8 grid grid-cols-1 gap-3" aria-labelledby="balance-history">
+        <h2 id="balance-history" className="text-lg font-semibold">
+          Balance history
+        </h2>
+        <BalanceHistory events={history.data.map(balanceEventToJson)} />
+      </section>
     </>
   );
 }

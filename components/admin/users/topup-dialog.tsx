@@ -8,6 +8,7 @@ import type { UserRow } from "@/components/admin/users/types";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { callApi } from "@/lib/api-client";
 import { formatCredits, formatUsd } from "@/lib/format";
@@ -44,6 +45,7 @@ function check(direction: Direction, amount: MoneyValue): { ok: true; amount: nu
 function TopUpForm({ onClose, user }: Props) {
   const [direction, setDirection] = useState<Direction>("add");
   const [amount, setAmount] = useState<MoneyValue>({ unit: "usd", text: "" });
+  const [note, setNote] = useState("");
   const [confirming, setConfirming] = useState<number | null>(null);
   const form = useDialogForm<UserRow>({ onClose });
   const before = user.availableBalance;
@@ -66,8 +68,8 @@ function TopUpForm({ onClose, user }: Props) {
     }
     const signed = confirming;
     await form.save(
-      () => callApi<UserRow>("POST", `/api/admin/users/${user.id}/topup`, { amount: signed }),
-      [],
+      () => callApi<UserRow>("POST", `/api/admin/users/${user.id}/topup`, { amount: signed, ...(note.trim() ? { note } : {}) }),
+      ["note"],
       (saved) => `${signed > 0 ? "Added" : "Deducted"} ${formatUsd(Math.abs(signed))}. Balance: ${formatUsd(saved.balance)}.`,
     );
   }
@@ -94,6 +96,9 @@ function TopUpForm({ onClose, user }: Props) {
             </Select>
           </FormField>
           <MoneyField id={form.id("amount")} label="Amount" value={amount} onChange={changeAmount} error={form.errors.amount} autoFocus />
+          <FormField id={form.id("note")} label="Note (optional)" error={form.errors.note} hint="Shown in the user's balance history, e.g. an invoice number.">
+            <Input id={form.id("note")} value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
+          </FormField>
         </>
       ) : (
         <div className="grid gap-3" data-testid="topup-confirm">
@@ -112,6 +117,7 @@ function TopUpForm({ onClose, user }: Props) {
               {formatUsd(after!)} <span className="text-xs font-normal text-zinc-500">{formatCredits(after!)}</span>
             </dd>
           </dl>
+          {note.trim() ? <p className="text-sm text-zinc-500">Note: {note.trim()}</p> : null}
           {after! < 0 ? <p className="text-sm text-red-700">Below zero: the gateway will refuse this.</p> : null}
         </div>
       )}

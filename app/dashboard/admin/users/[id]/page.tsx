@@ -7,7 +7,9 @@ import { UserTokensTable } from "@/components/admin/users/user-tokens-table";
 import { StatCard } from "@/components/dashboard/stat-card";
 import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/ui/local-date";
+import { BalanceHistory } from "@/components/account/balance-history";
 import { requireAdmin } from "@/lib/auth/session";
+import { balanceEventToJson, getBalanceHistory } from "@/lib/services/balance-history";
 import { listGroups } from "@/lib/db/groups";
 import { listTokens } from "@/lib/db/tokens";
 import { getUser } from "@/lib/db/users";
@@ -18,11 +20,11 @@ import { userToJson } from "@/lib/services/users";
 export const metadata = { title: "User" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  const actor = { user: await requireAdmin(), isAdmin: true, viaAdminKey: false };
   const id = Number((await params).id);
   const found = Number.isSafeInteger(id) && id > 0 ? await getUser(id) : null;
   if (!found) notFound();
-  const [tokens, groups] = await Promise.all([listTokens(found.id), listGroups()]);
+  const [tokens, groups, history] = await Promise.all([listTokens(found.id), listGroups(), getBalanceHistory(actor, { userId: found.id, limit: 50 })]);
   const user = userToJson(found);
   const used = tokens.reduce((sum, t) => sum + t.usedQuota, 0);
   return (
@@ -47,6 +49,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </div>
       <h2 className="mb-3 text-lg font-semibold tracking-tight">API tokens</h2>
       <UserTokensTable tokens={tokens.map(tokenToJson)} />
+      <h2 className="mt-8 mb-3 text-lg font-semibold tracking-tight">Balance history</h2>
+      <BalanceHistory events={history.data.map(balanceEventToJson)} />
     </>
   );
 }
