@@ -27,7 +27,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Account" description="Your balance and its history, your profile and password." />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardDescription>Balance</CardDescription>
