@@ -30,7 +30,7 @@ export function SpendByModelChart({ data, height = 280, maxSeries = SERIES_COLOR
         <BarChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID_STROKE} />
           <XAxis dataKey="day" tickFormatter={tickDay} tick={AXIS_TICK} tickLine={false} axisLine={false} minTickGap={16} />
-          <YAxis tickFormatter={(v: number) => formatDollars(v)} tick={AXIS_TICK} tickLine={false} axisLine={false} width={68} />
+          <YAxis tickFormatter={(v: number) => formatDollars(v)} tick={AXIS_TICK} tickLine={false} axisLine={false} width={76} />
           <Tooltip cursor={{ fill: "var(--color-zinc-100)" }} contentStyle={TOOLTIP_STYLE} formatter={(v) => formatDollars(Number(v))} />
           <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           {shown.map((m, i) => (

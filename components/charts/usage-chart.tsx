@@ -18,7 +18,7 @@ export function UsageChart({ data, height = 260 }: { data: DayPoint[]; height?: 
         <ComposedChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -4 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID_STROKE} />
           <XAxis dataKey="day" tickFormatter={tickDay} tick={AXIS} tickLine={false} axisLine={false} minTickGap={16} />
-          <YAxis yAxisId="usd" tickFormatter={(v: number) => formatDollars(v)} tick={AXIS} tickLine={false} axisLine={false} width={68} />
+          <YAxis yAxisId="usd" tickFormatter={(v: number) => formatDollars(v)} tick={AXIS} tickLine={false} axisLine={false} width={76} />
           <YAxis yAxisId="requests" orientation="right" allowDecimals={false} tickFormatter={formatCompact} tick={AXIS} tickLine={false} axisLine={false} width={36} />
           <Tooltip
             cursor={{ fill: "var(--color-zinc-100)" }}

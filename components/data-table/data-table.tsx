@@ -58,6 +58,8 @@ export type DataTableProps<TData, TValue> = {
   pageSize?: number;
   /** Hide the pagination bar (e.g. when the server paginates). */
   paginate?: boolean;
+  /** Sorting done by the server: the current order, and what a header asking for another does. */
+  serverSort?: { sorting: SortingState; onSortingChange: (next: SortingState) => void };
   className?: string;
   /** data-testid on the <table>. */
   testId?: string;
@@ -76,10 +78,12 @@ export function DataTable<TData, TValue>({
   initialSorting = [],
   pageSize = 20,
   paginate = true,
+  serverSort,
   className,
   testId,
 }: DataTableProps<TData, TValue>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+  const [localSorting, setLocalSorting] = useState<SortingState>(initialSorting);
+  const sorting = serverSort?.sorting ?? localSorting;
   const [globalFilter, setGlobalFilter] = useState("");
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const table = useReactTable({
@@ -87,7 +91,12 @@ export function DataTable<TData, TValue>({
     columns,
     getRowId,
     state: { sorting, globalFilter, columnFilters },
-    onSortingChange: setSorting,
+    manualSorting: !!serverSort,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      if (serverSort) serverSort.onSortingChange(next);
+      else setLocalSorting(next);
+    },
     onGlobalFilterChange: setGlobalFilter,
     onColumnFiltersChange: setColumnFilters,
     globalFilterFn: "includesString",

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE, validTimeZone, zoneAbbreviation } from "@/lib/dashboard/time-zone";
+import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE, validTimeZone, zoneAbbreviation } from "@/lib/time-zone";
 
 const TimeZoneContext = createContext(DEFAULT_TIME_ZONE);
 

@@ -16,7 +16,7 @@ import { buildBody, initialValues, ipsError, TOKEN_FIELDS, type TokenFormValues 
 import type { TokenRow } from "@/components/tokens/types";
 import { callApi } from "@/lib/api-client";
 import type { TokenGroupOption } from "@/lib/dashboard/token-options";
-import { zoneAbbreviation } from "@/lib/dashboard/time-zone";
+import { zoneAbbreviation } from "@/lib/time-zone";
 
 export type TokenFormDialogProps = {
   open: boolean;

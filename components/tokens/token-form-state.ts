@@ -2,7 +2,7 @@ import { fieldErrors, splitList, type FieldErrors } from "@/components/forms/for
 import { moneyCredits, type MoneyValue } from "@/components/forms/money-field";
 import type { TokenRow } from "@/components/tokens/types";
 import { moneyText } from "@/lib/dashboard/money";
-import { fromZoned, toZonedInput } from "@/lib/dashboard/time-zone";
+import { fromZoned, toZonedInput } from "@/lib/time-zone";
 import { allowedIpsSchema, tokenCreateSchema } from "@/lib/validation/tokens";
 
 /** The token form's inputs, as typed. */

@@ -8,20 +8,23 @@ import type { TokenRow } from "@/components/tokens/types";
 import { ModelSpendTable, UsageRecordsTable } from "@/components/usage/usage-tables";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Actor } from "@/lib/auth/guards";
-import { fillDays, windowStart } from "@/lib/dashboard/series";
+import { lastDays } from "@/lib/dashboard/series";
+import { viewerTimeZone } from "@/lib/dashboard/viewer";
+import { usageBy, usageByDay } from "@/lib/services/usage-summary";
+import { ZoneName } from "@/components/layout/time-zone";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
-import { listUsage, summarizeUsage, usageToJson } from "@/lib/services/usage";
+import { listUsage, scopeUsage, usageToJson } from "@/lib/services/usage";
 
 /** A token's numbers, chart, spend per model and recent requests (server component, streamed). */
 export async function TokenUsageSection({ actor, token }: { actor: Actor; token: TokenRow }) {
-  const from = windowStart(30);
-  const scope = { userId: token.userId, tokenId: token.id };
-  const [days, models, recent] = await Promise.all([
-    summarizeUsage(actor, { ...scope, groupBy: "day", from }),
-    summarizeUsage(actor, { ...scope, groupBy: "model" }),
+  const zone = await viewerTimeZone();
+  const { fromDay, toDay } = lastDays(30, zone);
+  const scope = await scopeUsage(actor, { userId: token.userId, tokenId: token.id });
+  const [series, models, recent] = await Promise.all([
+    usageByDay(scope, zone, fromDay, toDay),
+    usageBy(scope, "model"),
     listUsage(actor, { ...scope, limit: 10 }),
   ]);
-  const series = fillDays(days, from, 30);
   const requests30 = series.reduce((s, d) => s + d.requests, 0);
   const cost30 = series.reduce((s, d) => s + d.cost, 0);
 
@@ -48,7 +51,9 @@ export async function TokenUsageSection({ actor, token }: { actor: Actor; token:
         <Card className="min-w-0">
           <CardHeader>
             <CardTitle>Usage over time</CardTitle>
-            <CardDescription>Spend and requests per day (UTC days), last 30 days.</CardDescription>
+            <CardDescription>
+              Spend and requests per day, last 30 days, in your time zone (<ZoneName />).
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <UsageChart data={series} />

@@ -22,8 +22,11 @@ function RequestId({ id }: { id: string }) {
   );
 }
 
-/** Columns of the request log; `withToken: false` drops the token column (a token's own page). */
-export function usageColumns({ withToken = true }: { withToken?: boolean } = {}): ColumnDef<UsageRecordRow>[] {
+/**
+ * Columns of the request log; `withToken: false` drops the token column (a token's own page),
+ * `serverSorted` leaves sortable only what the server can order by.
+ */
+export function usageColumns({ withToken = true, serverSorted = false }: { withToken?: boolean; serverSorted?: boolean } = {}): ColumnDef<UsageRecordRow>[] {
   const cols: (ColumnDef<UsageRecordRow> | false)[] = [
     {
       accessorKey: "createdAt",
@@ -56,6 +59,7 @@ export function usageColumns({ withToken = true }: { withToken?: boolean } = {})
     {
       id: "tokens",
       accessorFn: (r) => r.promptTokens + r.completionTokens,
+      enableSorting: !serverSorted,
       header: ({ column }) => <ColumnHeader column={column} title="Tokens in / out" />,
       meta: { align: "right", className: "max-md:hidden" },
       cell: ({ row }) => {

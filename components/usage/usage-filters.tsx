@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { addDays, zonedDay } from "@/lib/dashboard/time-zone";
+import { addDays, zonedDay } from "@/lib/time-zone";
 import { usageQueryString, type UsagePageParams } from "@/lib/dashboard/usage-params";
 
 type Option = { value: string; label: string };
@@ -25,14 +25,38 @@ function presets(zone: string): { label: string; from: string; to: string }[] {
   ];
 }
 
-/** The request log's filters; they live in the URL. Days are the viewer's own, From must not be after To. */
-export function UsageFilters({ params, tokens, models, exportHref }: { params: UsagePageParams; tokens: Option[]; models: string[]; exportHref: string }) {
+/**
+ * The usage page's filters; they live in the URL. Days are the viewer's own, From must not be after
+ * To. `users` (admins only) offers everyone's usage or one person's.
+ */
+export function UsageFilters({
+  params,
+  tokens,
+  models,
+  users,
+  exportHref,
+}: {
+  params: UsagePageParams;
+  tokens: Option[];
+  models: string[];
+  users?: Option[];
+  exportHref: string;
+}) {
   const router = useRouter();
   const zone = useTimeZone();
-  const [v, setV] = useState({ tokenId: params.tokenId ? String(params.tokenId) : "", model: params.model ?? "", status: params.status ?? "", from: params.from ?? "", to: params.to ?? "" });
+  const [v, setV] = useState({
+    user: params.user ? String(params.user) : "",
+    tokenId: params.tokenId ? String(params.tokenId) : "",
+    model: params.model ?? "",
+    status: params.status ?? "",
+    from: params.from ?? "",
+    to: params.to ?? "",
+  });
   const rangeError = v.from && v.to && v.from > v.to ? "“From” must be on or before “To”." : undefined;
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value }));
-  const href = (over: Partial<typeof v>) => `/dashboard/usage${usageQueryString({ ...v, ...over, limit: params.limit })}`;
+  // A new filter starts again at the first page, in the same order, breakdown and page size.
+  const href = (over: Partial<typeof v>) =>
+    `/dashboard/usage${usageQueryString({ ...v, ...over, limit: params.limit, sort: params.sort, order: params.order, view: params.view })}`;
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,7 +65,20 @@ export function UsageFilters({ params, tokens, models, exportHref }: { params: U
 
   return (
     <form onSubmit={submit} noValidate className="grid gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm" aria-label="Filter requests">
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className={users ? "grid gap-3 sm:grid-cols-2 lg:grid-cols-6" : "grid gap-3 sm:grid-cols-2 lg:grid-cols-5"}>
+        {users ? (
+          <FormField id="f-user" label="User">
+            <Select id="f-user" value={v.user} onChange={set("user")}>
+              <option value="">Just me</option>
+              <option value="all">Everyone</option>
+              {users.map((u) => (
+                <option key={u.value} value={u.value}>
+                  {u.label}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+        ) : null}
         <FormField id="f-token" label="Token">
           <Select id="f-token" value={v.tokenId} onChange={set("tokenId")}>
             <option value="">All tokens</option>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
+import type { SortingState } from "@tanstack/react-table";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { BarChart3, SearchX } from "lucide-react";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +11,10 @@ import { usageColumns } from "@/components/usage/columns";
 import { modelSpendColumns } from "@/components/usage/model-spend-columns";
 import type { UsageBucketRow, UsageRecordRow } from "@/components/usage/types";
 import { UsageDetailDialog } from "@/components/usage/usage-detail-dialog";
+import type { LogSort } from "@/lib/dashboard/usage-params";
+
+// The log's column ids by the sort names of the URL.
+const COLUMN_OF: Record<LogSort, string> = { time: "createdAt", cost: "cost", latency: "latencyMs", status: "status", model: "model", token: "tokenName" };
 
 /** Spend per model, client-sorted (server components cannot pass column definitions). */
 export function ModelSpendTable({ data }: { data: UsageBucketRow[] }) {
@@ -34,14 +40,28 @@ export function UsageRecordsTable({
   withToken = true,
   testId = "usage-table",
   resetHref,
+  sort,
 }: {
   data: UsageRecordRow[];
   withToken?: boolean;
   testId?: string;
   resetHref?: string;
+  /** The server's order (a LOG_SORTS key) and the page's URL without sort, order and page. */
+  sort?: { by: LogSort; desc: boolean; baseHref: string };
 }) {
-  const columns = useMemo(() => usageColumns({ withToken }), [withToken]);
+  const router = useRouter();
+  const columns = useMemo(() => usageColumns({ withToken, serverSorted: !!sort }), [withToken, sort]);
   const [open, setOpen] = useState<UsageRecordRow | null>(null);
+  const serverSort = sort
+    ? {
+        sorting: [{ id: COLUMN_OF[sort.by], desc: sort.desc }],
+        onSortingChange: (next: SortingState) => {
+          const by = (Object.keys(COLUMN_OF) as LogSort[]).find((k) => COLUMN_OF[k] === next[0]?.id) ?? "time";
+          const join = sort.baseHref.includes("?") ? "&" : "?";
+          router.push(`${sort.baseHref}${join}sort=${by}&order=${next[0]?.desc === false ? "asc" : "desc"}`);
+        },
+      }
+    : undefined;
   return (
     <>
       <DataTable
@@ -50,6 +70,7 @@ export function UsageRecordsTable({
         getRowId={(r) => r.requestId}
         searchPlaceholder={false}
         paginate={false}
+        serverSort={serverSort}
         onRowClick={setOpen}
         testId={testId}
         empty={

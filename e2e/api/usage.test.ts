@@ -12,7 +12,7 @@ let t2: number;
 let tb: number;
 
 const USAGE_FIELDS = [
-  "cachedTokens", "channelId", "completionTokens", "cost", "createdAt", "estimated", "latencyMs", "model",
+  "cachedTokens", "channelId", "completionTokens", "cost", "createdAt", "errorCode", "estimated", "latencyMs", "model",
   "promptTokens", "requestId", "status", "stream", "tokenId", "tokenName", "userId",
 ].sort();
 
@@ -64,7 +64,7 @@ describe("GET /api/usage", () => {
     expect(res.body.data[1]).toEqual({
       requestId: "req-4", userId: alice.id, tokenId: t2, tokenName: "two", model: "claude-sonnet-4-5", channelId: 3,
       promptTokens: 7, completionTokens: 3, cachedTokens: 4, cost: 40, status: 200, stream: true, estimated: true,
-      latencyMs: 40, createdAt: "2026-03-03T12:00:00.000Z",
+      latencyMs: 40, errorCode: null, createdAt: "2026-03-03T12:00:00.000Z",
     });
     expect(ids((await bob.client.get("/api/usage")).body.data)).toEqual(["req-3"]);
   });
@@ -152,8 +152,30 @@ describe("GET /api/usage/summary", () => {
     ]);
   });
 
+  test("per day in a time zone, and filtered by model", async () => {
+    expect((await alice.client.get("/api/usage/summary?groupBy=day&tz=America/Los_Angeles")).body.data).toEqual([
+      { key: "2026-03-01", requests: 3, promptTokens: 1110, completionTokens: 55, cost: 1453 },
+      { key: "2026-03-03", requests: 2, promptTokens: 8, completionTokens: 4, cost: 45 },
+    ]);
+    expect((await alice.client.get("/api/usage/summary?groupBy=token&model=gpt-4o")).body.data).toEqual([
+      { key: String(t2), tokenName: "two", requests: 1, promptTokens: 1000, completionTokens: 0, cost: 1250 },
+      { key: String(t1), tokenName: "uno", requests: 2, promptTokens: 101, completionTokens: 51, cost: 205 },
+    ]);
+  });
+
+  test("admins break everyone's usage down per user and per channel", async () => {
+    const users = await admin.get("/api/usage/summary?groupBy=user&userId=all");
+    expect(users.body.data).toEqual([
+      { key: String(bob.id), label: bob.email, requests: 1, promptTokens: 999, completionTokens: 999, cost: 99_999 },
+      { key: String(alice.id), label: alice.email, requests: 5, promptTokens: 1118, completionTokens: 59, cost: 1498 },
+    ]);
+    const channels = await admin.get("/api/usage/summary?groupBy=channel&userId=all");
+    expect(channels.body.data).toEqual([{ key: "3", label: "Channel 3 (deleted)", requests: 6, promptTokens: 2117, completionTokens: 1058, cost: 101_497 }]);
+    expect((await alice.client.get("/api/usage/summary?groupBy=user&userId=all")).status).toBe(403);
+  });
+
   test("bad parameters answer 400", async () => {
-    for (const q of ["", "groupBy=week", "groupBy=day&from=03/01/2026", "groupBy=day&limit=5"]) {
+    for (const q of ["", "groupBy=week", "groupBy=day&from=03/01/2026", "groupBy=day&limit=5", "groupBy=day&tz=Mars/Base"]) {
       expect((await alice.client.get(`/api/usage/summary?${q}`)).status, q).toBe(400);
     }
   });

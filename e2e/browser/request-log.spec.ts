@@ -36,14 +36,28 @@ test("the request log fits 1440 px, pages through the records, and opens a recor
 
   // Page size and paging.
   const pager = page.getByRole("navigation", { name: "Request log pages" });
-  await pager.getByRole("link", { name: "Older" }).click();
+  await expect(pager.getByTestId("log-range")).toHaveText("1–25 of 30");
+  await pager.getByRole("link", { name: "Next" }).click();
   await expect(table.locator("tbody tr")).toHaveCount(5);
-  await expect(pager.getByRole("link", { name: "Older" })).toHaveCount(0);
-  await pager.getByRole("link", { name: "Newest" }).click();
+  await expect(pager.getByTestId("log-range")).toHaveText("26–30 of 30");
+  await expect(pager.getByRole("link", { name: "Next" })).toHaveCount(0);
+  await pager.getByRole("link", { name: "Previous" }).click();
   await expect(table.locator("tbody tr")).toHaveCount(25);
   await pager.getByLabel("Rows per page").selectOption("50");
   await expect(page).toHaveURL(/limit=50/);
   await expect(table.locator("tbody tr")).toHaveCount(30);
+
+  // Sorting is done by the server, over every record, not just the page shown.
+  await table.getByRole("button", { name: "Sort by Latency" }).click();
+  await expect(page).toHaveURL(/sort=latency&order=asc/);
+  const latencies = async () =>
+    (await table.locator("tbody tr td:nth-child(7)").allTextContents()).map((t) => (t.endsWith(" s") ? parseFloat(t) * 1000 : parseInt(t, 10)));
+  await expect.poll(async () => (await latencies()).every((ms, i, all) => i === 0 || all[i - 1] <= ms)).toBe(true);
+  await table.getByRole("button", { name: "Sort by Latency" }).click();
+  await expect(page).toHaveURL(/sort=latency&order=desc/);
+  await expect.poll(async () => (await latencies()).every((ms, i, all) => i === 0 || all[i - 1] >= ms)).toBe(true);
+  await page.goto("/dashboard/usage?limit=25&sort=latency&order=desc&page=2");
+  await expect(table.locator("tbody tr")).toHaveCount(5);
 
   // The row's details, from the keyboard too.
   const first = table.locator("tbody tr").first();

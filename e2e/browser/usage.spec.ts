@@ -44,7 +44,8 @@ test("usage: filters, totals, chart and a CSV export of the filtered records", a
   await expect(detail).toContainText(CHAT_MODEL);
   await page.keyboard.press("Escape");
   await expect(detail).toBeHidden();
-  await expect(page.getByTestId("usage-chart")).toBeVisible();
+  await expect(page.getByTestId("spend-by-model-chart")).toBeVisible();
+  await expect(page.getByTestId("requests-chart")).toBeVisible();
   await snap(page, "usage-desktop");
 
   // Filters go to the server through the URL.

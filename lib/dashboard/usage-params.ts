@@ -1,8 +1,16 @@
 import { z } from "zod";
-import { addDays, startOfDay } from "@/lib/dashboard/time-zone";
+import { addDays, startOfDay } from "@/lib/time-zone";
 
 /** Rows per page the request log offers. */
 export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** The request log's sortable columns, by their name in the URL. */
+export const LOG_SORTS = { time: "id", cost: "cost", latency: "latencyMs", status: "status", model: "model", token: "tokenName" } as const;
+export type LogSort = keyof typeof LOG_SORTS;
+
+/** The breakdowns under the charts: by model, token, day, and for admins by user and channel. */
+export const BREAKDOWNS = ["model", "token", "day", "user", "channel"] as const;
+export type BreakdownView = (typeof BREAKDOWNS)[number];
 
 /**
  * The usage page's searchParams: the API's filters with dates as `YYYY-MM-DD` days in the viewer's
@@ -16,7 +24,12 @@ export const usagePageParamsSchema = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   limit: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)))).optional().catch(undefined),
-  cursor: z.string().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  sort: z.enum(Object.keys(LOG_SORTS) as [LogSort, ...LogSort[]]).optional().catch(undefined),
+  order: z.enum(["asc", "desc"]).optional().catch(undefined),
+  /** Admins: "all" for everyone, or a user id (default: their own). */
+  user: z.union([z.literal("all"), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)]).optional().catch(undefined),
+  view: z.enum(BREAKDOWNS).optional().catch(undefined),
 });
 
 export type UsagePageParams = z.infer<typeof usagePageParamsSchema>;
@@ -49,6 +62,7 @@ export function usageQueryString(p: Partial<Record<string, string | number | und
 export function exportHref(p: UsagePageParams, zone: string): string {
   const f = usageFilterFromParams(p, zone);
   return `/api/usage/export${usageQueryString({
+    userId: p.user,
     tokenId: f.tokenId,
     model: f.model,
     status: f.status,

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { parseTheme, THEME_COOKIE, type Theme } from "@/lib/dashboard/theme";
-import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE, validTimeZone } from "@/lib/dashboard/time-zone";
+import { DEFAULT_TIME_ZONE, TIME_ZONE_COOKIE, validTimeZone } from "@/lib/time-zone";
 
 /** The viewer's time zone as their browser last reported it (UTC until it has). */
 export async function viewerTimeZone(): Promise<string> {

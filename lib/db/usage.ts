@@ -1,4 +1,4 @@
-import { databaseProvider, getDb, Prisma } from "@/lib/db/client";
+import { getDb, type Prisma } from "@/lib/db/client";
 
 const usageSelect = {
   id: true,
@@ -16,6 +16,7 @@ const usageSelect = {
   stream: true,
   estimated: true,
   latencyMs: true,
+  errorCode: true,
   createdAt: true,
 } satisfies Prisma.UsageRecordSelect;
 
@@ -28,6 +29,7 @@ export type UsageFilter = {
   userId?: number;
   tokenId?: number;
   model?: string;
+  channelId?: number;
   from?: Date;
   to?: Date;
   /** "success": HTTP status below 400; "error": 400 and above */
@@ -39,122 +41,42 @@ function where(f: UsageFilter) {
     ...(f.userId !== undefined && { userId: f.userId }),
     ...(f.tokenId !== undefined && { tokenId: f.tokenId }),
     ...(f.model !== undefined && { model: f.model }),
+    ...(f.channelId !== undefined && { channelId: f.channelId }),
     ...(f.status && { status: f.status === "success" ? { lt: 400 } : { gte: 400 } }),
     ...((f.from || f.to) && { createdAt: { ...(f.from && { gte: f.from }), ...(f.to && { lt: f.to }) } }),
   };
 }
 
-/** One page of usage records, newest (highest id) first, strictly below `beforeId` when given. */
-export async function listUsage(f: UsageFilter, page: { beforeId?: number; limit: number }): Promise<UsageRow[]> {
+/** The columns a listing may be sorted by (newest first is `id` descending). */
+export type UsageSort = "id" | "cost" | "latencyMs" | "status" | "model" | "tokenName";
+
+/**
+ * One page of usage records: newest (highest id) first and strictly below `beforeId` when given
+ * (cursor paging), or sorted by `sort` and `offset` rows in (the dashboard's numbered pages).
+ */
+export async function listUsage(
+  f: UsageFilter,
+  page: { beforeId?: number; limit: number; offset?: number; sort?: UsageSort; desc?: boolean },
+): Promise<UsageRow[]> {
+  const dir = page.desc === false ? "asc" : "desc";
   const rows = await getDb().usageRecord.findMany({
     where: { ...where(f), ...(page.beforeId !== undefined && { id: { lt: page.beforeId } }) },
-    orderBy: { id: "desc" },
+    // The id breaks ties, so a page boundary never shows a record twice or skips one.
+    orderBy: !page.sort || page.sort === "id" ? [{ id: dir }] : [{ [page.sort]: dir }, { id: dir }],
+    skip: page.offset,
     take: page.limit,
     select: usageSelect,
   });
   return rows.map((r) => ({ ...r, cost: Number(r.cost) }));
 }
 
-export type UsageBucket = {
-  key: string;
-  requests: number;
-  promptTokens: number;
-  completionTokens: number;
-  cost: number;
-};
-
-const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
-
-/** Totals per model, dearest first. */
-export async function summarizeByModel(f: UsageFilter): Promise<UsageBucket[]> {
-  const groups = await getDb().usageRecord.groupBy({
-    by: ["model"],
-    where: where(f),
-    _count: { _all: true },
-    _sum: { promptTokens: true, completionTokens: true, cost: true },
-  });
-  return sortByCost(
-    groups.map((g) => ({
-      key: g.model,
-      requests: g._count._all,
-      promptTokens: num(g._sum.promptTokens),
-      completionTokens: num(g._sum.completionTokens),
-      cost: num(g._sum.cost),
-    })),
-  );
+/** How many records match. */
+export function countUsage(f: UsageFilter): Promise<number> {
+  return getDb().usageRecord.count({ where: where(f) });
 }
 
-/** Totals per token (key = token id as a string, with its latest name), dearest first. */
-export async function summarizeByToken(f: UsageFilter): Promise<(UsageBucket & { tokenName: string })[]> {
-  // Grouped by name too, because a renamed token has records under several names; merged below.
-  const groups = await getDb().usageRecord.groupBy({
-    by: ["tokenId", "tokenName"],
-    where: where(f),
-    _count: { _all: true },
-    _sum: { promptTokens: true, completionTokens: true, cost: true },
-    _max: { id: true },
-  });
-  const byToken = new Map<number, UsageBucket & { tokenName: string; lastId: number }>();
-  for (const g of groups) {
-    const b = byToken.get(g.tokenId) ?? {
-      key: String(g.tokenId),
-      tokenName: g.tokenName,
-      lastId: 0,
-      requests: 0,
-      promptTokens: 0,
-      completionTokens: 0,
-      cost: 0,
-    };
-    b.requests += g._count._all;
-    b.promptTokens += num(g._sum.promptTokens);
-    b.completionTokens += num(g._sum.completionTokens);
-    b.cost += num(g._sum.cost);
-    if (num(g._max.id) > b.lastId) {
-      b.lastId = num(g._max.id);
-      b.tokenName = g.tokenName;
-    }
-    byToken.set(g.tokenId, b);
-  }
-  return sortByCost([...byToken.values()].map(({ lastId: _, ...b }) => b));
-}
-
-/**
- * Totals per UTC day (`YYYY-MM-DD`), oldest first. Raw SQL because the day of a timestamp is
- * provider-specific: PostgreSQL keeps `timestamp(3)` in UTC; Prisma's SQLite adapter stores
- * ISO-8601 text (`…+00:00`), or epoch milliseconds when configured so.
- */
-export async function summarizeByDay(f: UsageFilter): Promise<UsageBucket[]> {
-  const day =
-    databaseProvider() === "postgresql"
-      ? Prisma.sql`to_char("createdAt", 'YYYY-MM-DD')`
-      : Prisma.sql`CASE WHEN typeof("createdAt") = 'integer' THEN date("createdAt" / 1000, 'unixepoch') ELSE date("createdAt") END`;
-  const conditions: Prisma.Sql[] = [];
-  if (f.userId !== undefined) conditions.push(Prisma.sql`"userId" = ${f.userId}`);
-  if (f.tokenId !== undefined) conditions.push(Prisma.sql`"tokenId" = ${f.tokenId}`);
-  if (f.model !== undefined) conditions.push(Prisma.sql`"model" = ${f.model}`);
-  if (f.status) conditions.push(f.status === "success" ? Prisma.sql`"status" < 400` : Prisma.sql`"status" >= 400`);
-  if (f.from) conditions.push(Prisma.sql`"createdAt" >= ${f.from}`);
-  if (f.to) conditions.push(Prisma.sql`"createdAt" < ${f.to}`);
-  const whereSql = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const rows = await getDb().$queryRaw<
-    { key: string; requests: bigint | number; promptTokens: bigint | number; completionTokens: bigint | number; cost: bigint | number }[]
-  >`
-    SELECT ${day} AS "key",
-           CAST(COUNT(*) AS BIGINT) AS "requests",
-           CAST(SUM("promptTokens") AS BIGINT) AS "promptTokens",
-           CAST(SUM("completionTokens") AS BIGINT) AS "completionTokens",
-           CAST(SUM("cost") AS BIGINT) AS "cost"
-    FROM "usage_records" ${whereSql}
-    GROUP BY 1 ORDER BY 1`;
-  return rows.map((r) => ({
-    key: String(r.key),
-    requests: num(r.requests),
-    promptTokens: num(r.promptTokens),
-    completionTokens: num(r.completionTokens),
-    cost: num(r.cost),
-  }));
-}
-
-function sortByCost<T extends UsageBucket>(buckets: T[]): T[] {
-  return buckets.sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+/** The latency of the record at `offset` in latency order (for percentiles), or null past the end. */
+export async function latencyAt(f: UsageFilter, offset: number): Promise<number | null> {
+  const row = await getDb().usageRecord.findFirst({ where: where(f), orderBy: [{ latencyMs: "asc" }, { id: "asc" }], skip: offset, select: { latencyMs: true } });
+  return row?.latencyMs ?? null;
 }

@@ -1,8 +1,10 @@
 import type { Actor } from "@/lib/auth/guards";
 import * as db from "@/lib/db/usage";
-import type { UsageFilter, UsageRow } from "@/lib/db/usage";
+import type { UsageFilter, UsageRow, UsageSort } from "@/lib/db/usage";
 import { ApiError } from "@/lib/errors";
 import { resolveOwner } from "@/lib/services/owner";
+import { usageBy, usageByDay, type UsageBucket } from "@/lib/services/usage-summary";
+import { DEFAULT_TIME_ZONE, zonedDay } from "@/lib/time-zone";
 import type { UsageQuery, UsageSummaryQuery } from "@/lib/validation/usage";
 
 /** The opaque page cursor for a record id. */
@@ -17,38 +19,65 @@ export function decodeCursor(cursor: string): number {
   return Number(m[1]);
 }
 
-/** Whose records a query covers: the caller's own; admins may name a user, or "all". */
-async function scope(
-  actor: Actor,
-  q: { userId?: number | "all"; tokenId?: number; from?: Date; to?: Date; status?: "success" | "error" },
-) {
+/** What a usage query asks for: the filters, and whose records (admins may name a user, or "all"). */
+export type UsageScope = Omit<UsageFilter, "userId"> & { userId?: number | "all" };
+
+/** The filter a query comes to: the caller's own records; admins may name a user, or "all" for everyone. */
+export async function scopeUsage(actor: Actor, q: UsageScope): Promise<UsageFilter> {
   let userId: number | undefined;
   if (q.userId === "all") {
     if (!actor.isAdmin) throw new ApiError("forbidden", "Only admins may see every user's usage.", "userId");
   } else {
     userId = (await resolveOwner(actor, q.userId)).id;
   }
-  return { userId, tokenId: q.tokenId, from: q.from, to: q.to, status: q.status } satisfies UsageFilter;
+  return { userId, tokenId: q.tokenId, model: q.model, channelId: q.channelId, from: q.from, to: q.to, status: q.status };
 }
 
 /** One page of the caller's usage records, newest first. */
 export async function listUsage(actor: Actor, q: UsageQuery): Promise<{ data: UsageRow[]; nextCursor: string | null }> {
-  const filter: UsageFilter = { ...(await scope(actor, q)), model: q.model };
+  const filter = await scopeUsage(actor, q);
   const beforeId = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
   const rows = await db.listUsage(filter, { beforeId, limit: q.limit + 1 });
   const data = rows.slice(0, q.limit);
   return { data, nextCursor: rows.length > q.limit ? encodeCursor(data[data.length - 1].id) : null };
 }
 
-/** The caller's usage totals per UTC day (oldest first), per model or per token (dearest first). */
-export async function summarizeUsage(actor: Actor, q: UsageSummaryQuery) {
-  const filter = await scope(actor, q);
-  if (q.groupBy === "day") return db.summarizeByDay(filter);
-  if (q.groupBy === "model") return db.summarizeByModel(filter);
-  return db.summarizeByToken(filter);
+/** A numbered page of the request log, sorted by a column, with the count of every matching record. */
+export async function usageLogPage(
+  actor: Actor,
+  q: UsageScope & { sort: UsageSort; desc: boolean; page: number; limit: number },
+): Promise<{ data: UsageRow[]; total: number }> {
+  const filter = await scopeUsage(actor, q);
+  const [data, total] = await Promise.all([
+    db.listUsage(filter, { sort: q.sort, desc: q.desc, offset: (q.page - 1) * q.limit, limit: q.limit }),
+    db.countUsage(filter),
+  ]);
+  return { data, total };
 }
 
-/** The public shape of a usage record (CONTRACT §3). */
+type SummaryJson = Pick<UsageBucket, "key" | "requests" | "promptTokens" | "completionTokens" | "cost"> & { tokenName?: string; label?: string };
+
+/** A bucket in the API's summary shape (CONTRACT §3); tokens carry their name, users and channels a label. */
+function summaryJson(b: Omit<UsageBucket, "label">, name?: { tokenName?: string; label?: string }): SummaryJson {
+  return { key: b.key, ...name, requests: b.requests, promptTokens: b.promptTokens, completionTokens: b.completionTokens, cost: b.cost };
+}
+
+/** The API's summary: totals per day (in `tz`, oldest first), or per model, token, user or channel (dearest first). */
+export async function summarizeUsage(actor: Actor, q: UsageSummaryQuery): Promise<SummaryJson[]> {
+  const filter = await scopeUsage(actor, q);
+  if (q.groupBy !== "day") {
+    const buckets = await usageBy(filter, q.groupBy);
+    if (q.groupBy === "model") return buckets.map((b) => summaryJson(b));
+    return buckets.map((b) => summaryJson(b, q.groupBy === "token" ? { tokenName: b.label } : { label: b.label }));
+  }
+  const zone = q.tz ?? DEFAULT_TIME_ZONE;
+  const first = await db.listUsage(filter, { sort: "id", desc: false, limit: 1 });
+  if (!first.length) return [];
+  const days = await usageByDay(filter, zone, zonedDay(q.from ?? first[0].createdAt, zone), zonedDay(q.to ? new Date(q.to.getTime() - 1) : new Date(), zone));
+  return days.filter((d) => d.requests > 0).map(({ day, byModel: _, ...totals }) => summaryJson({ key: day, ...totals }));
+}
+
+/** The public shape of a usage record (CONTRACT §3, with §5's errorCode). */
 export function usageToJson(r: UsageRow) {
   return {
     requestId: r.requestId,
@@ -65,6 +94,7 @@ export function usageToJson(r: UsageRow) {
     stream: r.stream,
     estimated: r.estimated,
     latencyMs: r.latencyMs,
+    errorCode: r.errorCode,
     createdAt: r.createdAt.toISOString(),
   };
 }

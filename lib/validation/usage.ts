@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "@/lib/validation/messages";
+import { validTimeZone } from "@/lib/time-zone";
 
 /** A date (`YYYY-MM-DD`, midnight UTC) or an ISO date-time with offset. */
 const instantSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((s) => new Date(s));
@@ -11,6 +12,7 @@ const userIdSchema = z.union([z.literal("all"), idSchema]);
 
 const filters = {
   tokenId: idSchema.optional(),
+  model: z.string().trim().min(1).max(200).optional(),
   from: instantSchema.optional(),
   to: instantSchema.optional(),
   userId: userIdSchema.optional(),
@@ -20,20 +22,25 @@ const filters = {
 
 export const usageQuerySchema = z.strictObject({
   ...filters,
-  model: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
 export const usageSummaryQuerySchema = z.strictObject({
   ...filters,
-  groupBy: z.enum(["day", "model", "token"]),
+  /** user and channel: admins' views over everyone (with userId=all) */
+  groupBy: z.enum(["day", "model", "token", "user", "channel"]),
+  /** The IANA time zone whose days `groupBy=day` cuts (default UTC). */
+  tz: z
+    .string()
+    .max(64)
+    .refine((z) => validTimeZone(z) !== undefined, "Not a time zone this server knows, e.g. Europe/Paris")
+    .optional(),
 });
 
 /** `GET /api/usage/export`: the listing's filters, every matching record as CSV. */
 export const usageExportQuerySchema = z.strictObject({
   ...filters,
-  model: z.string().trim().min(1).max(200).optional(),
 });
 
 export type UsageExportQuery = z.infer<typeof usageExportQuerySchema>;

@@ -9,13 +9,15 @@ import { SnippetTabs } from "@/components/onboarding/snippet-tabs";
 import { ModelSpendTable } from "@/components/usage/usage-tables";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/dashboard/actor";
-import { fillDays, windowStart } from "@/lib/dashboard/series";
-import { calendarStarts } from "@/lib/dashboard/time-zone";
+import { lastDays } from "@/lib/dashboard/series";
+import { calendarStarts, startOfDay } from "@/lib/time-zone";
 import { gatewayOrigin, viewerTimeZone } from "@/lib/dashboard/viewer";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
 import { modelsForGroup } from "@/lib/services/models";
 import { listTokens } from "@/lib/services/tokens";
-import { summarizeUsage } from "@/lib/services/usage";
+import { scopeUsage } from "@/lib/services/usage";
+import { usageBy, usageByDay } from "@/lib/services/usage-summary";
+import { ZoneName } from "@/components/layout/time-zone";
 
 export const metadata = { title: "Overview" };
 
@@ -24,17 +26,16 @@ export default async function OverviewPage() {
   const [zone, origin] = await Promise.all([viewerTimeZone(), gatewayOrigin()]);
   const available = user.balance - user.heldBalance;
   const { today: todayStart, month: monthStart } = calendarStarts(zone);
-  const from = windowStart(30);
-  const scope = { userId: user.id };
-  const [days, month, today, models, tokens, callable] = await Promise.all([
-    summarizeUsage(actor, { ...scope, groupBy: "day", from }),
-    summarizeUsage(actor, { ...scope, groupBy: "model", from: monthStart }),
-    summarizeUsage(actor, { ...scope, groupBy: "model", from: todayStart }),
-    summarizeUsage(actor, { ...scope, groupBy: "model", from }),
+  const { fromDay, toDay } = lastDays(30, zone);
+  const own = await scopeUsage(actor, {});
+  const [series, month, today, models, tokens, callable] = await Promise.all([
+    usageByDay(own, zone, fromDay, toDay),
+    usageBy({ ...own, from: monthStart }, "model"),
+    usageBy({ ...own, from: todayStart }, "model"),
+    usageBy({ ...own, from: startOfDay(fromDay, zone) }, "model"),
     listTokens(actor, user.id),
     modelsForGroup(user.group),
   ]);
-  const series = fillDays(days, from, 30);
   const total = (buckets: { cost: number; requests: number }[], k: "cost" | "requests") => buckets.reduce((s, b) => s + b[k], 0);
   const activeTokens = tokens.filter((t) => t.status === "active").length;
   const everUsed = models.length > 0 || tokens.some((t) => t.lastUsedAt !== null);
@@ -77,7 +78,9 @@ export default async function OverviewPage() {
       <Card className="mt-6">
         <CardHeader>
           <CardTitle>Last 30 days</CardTitle>
-          <CardDescription>Spend and requests per day (UTC days).</CardDescription>
+          <CardDescription>
+            Spend and requests per day, in your time zone (<ZoneName />).
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <UsageChart data={series} height={280} />

@@ -12,7 +12,7 @@ import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { callApi } from "@/lib/api-client";
-import { fromZoned, toZonedInput, zoneAbbreviation } from "@/lib/dashboard/time-zone";
+import { fromZoned, toZonedInput, zoneAbbreviation } from "@/lib/time-zone";
 import { redemptionCreateSchema } from "@/lib/validation/redemptions";
 
 type Values = { name: string; count: string; value: MoneyValue; maxUses: string; noExpiry: boolean; expiresAt: string };

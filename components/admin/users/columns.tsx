@@ -3,7 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { UserRowActions } from "@/components/admin/users/user-row-actions";
-import type { UserRow } from "@/components/admin/users/types";
+import type { UserListRow, UserRow } from "@/components/admin/users/types";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import { Badge } from "@/components/ui/badge";
 import { LocalDate } from "@/components/ui/local-date";
@@ -25,7 +25,7 @@ export function BalanceCell({ user }: { user: Pick<UserRow, "balance" | "availab
   );
 }
 
-export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
+export function userColumns(ctx: { groups: string[] }): ColumnDef<UserListRow>[] {
   return [
     {
       id: "user",
@@ -67,6 +67,21 @@ export function userColumns(ctx: { groups: string[] }): ColumnDef<UserRow>[] {
       accessorKey: "balance",
       header: ({ column }) => <ColumnHeader column={column} title="Balance" />,
       cell: ({ row }) => <BalanceCell user={row.original} />,
+    },
+    {
+      accessorKey: "monthSpend",
+      header: ({ column }) => <ColumnHeader column={column} title="This month" />,
+      meta: { align: "right", className: "max-md:hidden" },
+      cell: ({ row }) => (
+        <Link
+          href={`/dashboard/usage?user=${row.original.id}`}
+          className="tabular-nums underline-offset-4 hover:underline"
+          title="Spent this month; opens their usage"
+          data-testid={`month-spend-${row.original.id}`}
+        >
+          {formatUsd(row.original.monthSpend)}
+        </Link>
+      ),
     },
     {
       accessorKey: "status",

@@ -3,14 +3,14 @@
 import { useMemo, useState } from "react";
 import { Users } from "lucide-react";
 import { userColumns } from "@/components/admin/users/columns";
-import type { UserRow } from "@/components/admin/users/types";
+import type { UserListRow } from "@/components/admin/users/types";
 import { UserFormDialog } from "@/components/admin/users/user-form-dialog";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NewButton } from "@/components/ui/new-button";
 
 /** Every account, with create, edit and credit adjustments. */
-export function UsersTable({ users, groups }: { users: UserRow[]; groups: string[] }) {
+export function UsersTable({ users, groups }: { users: UserListRow[]; groups: string[] }) {
   const [creating, setCreating] = useState(false);
   const columns = useMemo(() => userColumns({ groups }), [groups]);
   return (

@@ -5,13 +5,18 @@ import { TableSkeleton } from "@/components/dashboard/table-skeleton";
 import { requireAdmin } from "@/lib/auth/session";
 import { listGroups } from "@/lib/db/groups";
 import { listUsers } from "@/lib/db/users";
+import { viewerTimeZone } from "@/lib/dashboard/viewer";
+import { usageBy } from "@/lib/services/usage-summary";
 import { userToJson } from "@/lib/services/users";
+import { calendarStarts } from "@/lib/time-zone";
 
 export const metadata = { title: "Users" };
 
 async function Users() {
-  const [users, groups] = await Promise.all([listUsers(), listGroups()]);
-  return <UsersTable users={users.map(userToJson)} groups={groups.map((g) => g.name)} />;
+  const { month } = calendarStarts(await viewerTimeZone());
+  const [users, groups, spend] = await Promise.all([listUsers(), listGroups(), usageBy({ from: month }, "user")]);
+  const spent = new Map(spend.map((b) => [Number(b.key), b.cost]));
+  return <UsersTable users={users.map((u) => ({ ...userToJson(u), monthSpend: spent.get(u.id) ?? 0 }))} groups={groups.map((g) => g.name)} />;
 }
 
 // The skeleton is a Suspense boundary inside the page, not a users/loading.tsx: that would also wrap

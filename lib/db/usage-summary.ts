@@ -1,0 +1,75 @@
+import { databaseProvider, getDb, Prisma } from "@/lib/db/client";
+import type { UsageFilter } from "@/lib/db/usage";
+
+/**
+ * What totals can be grouped by. `quarter` is the 15-minute slot since the epoch (UTC): any time
+ * zone's days are made of whole slots, even zones 30 or 45 minutes off the hour, so days are cut in
+ * the viewer's zone afterwards, with its DST changes, by the service.
+ */
+export type SummaryKey = "model" | "tokenId" | "tokenName" | "userId" | "channelId" | "quarter";
+
+/** Totals of one group. `keys` holds the grouped values; `latencyMs` is a sum, for averages. */
+export type SummaryRow = {
+  keys: Partial<Record<SummaryKey, string | number | null>>;
+  requests: number;
+  errors: number;
+  promptTokens: number;
+  completionTokens: number;
+  cost: number;
+  latencyMs: number;
+  lastId: number;
+};
+
+export const QUARTER_MS = 15 * 60_000;
+
+function keySql(key: SummaryKey): Prisma.Sql {
+  if (key !== "quarter") return Prisma.raw(`"${key}"`);
+  // PostgreSQL keeps timestamp(3) in UTC; Prisma's SQLite adapter stores ISO-8601 text (…+00:00),
+  // or epoch milliseconds when configured so.
+  return databaseProvider() === "postgresql"
+    ? Prisma.sql`CAST(floor(extract(epoch from "createdAt") / 900) AS BIGINT)`
+    : Prisma.sql`CAST((CASE WHEN typeof("createdAt") = 'integer' THEN "createdAt" / 1000 ELSE CAST(strftime('%s', "createdAt") AS INTEGER) END) / 900 AS INTEGER)`;
+}
+
+function whereSql(f: UsageFilter): Prisma.Sql {
+  const c: Prisma.Sql[] = [];
+  if (f.userId !== undefined) c.push(Prisma.sql`"userId" = ${f.userId}`);
+  if (f.tokenId !== undefined) c.push(Prisma.sql`"tokenId" = ${f.tokenId}`);
+  if (f.model !== undefined) c.push(Prisma.sql`"model" = ${f.model}`);
+  if (f.channelId !== undefined) c.push(Prisma.sql`"channelId" = ${f.channelId}`);
+  if (f.status) c.push(f.status === "success" ? Prisma.sql`"status" < 400` : Prisma.sql`"status" >= 400`);
+  if (f.from) c.push(Prisma.sql`"createdAt" >= ${f.from}`);
+  if (f.to) c.push(Prisma.sql`"createdAt" < ${f.to}`);
+  return c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty;
+}
+
+const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
+
+/** Requests, failures, tokens, cost and latency of the matching records, per combination of `by`. */
+export async function summarize(f: UsageFilter, by: readonly SummaryKey[]): Promise<SummaryRow[]> {
+  const keys = by.map((k, i) => Prisma.sql`${keySql(k)} AS ${Prisma.raw(`"k${i}"`)}`);
+  const select = keys.length ? Prisma.sql`${Prisma.join(keys, ", ")},` : Prisma.empty;
+  const group = keys.length ? Prisma.sql`GROUP BY ${Prisma.raw(by.map((_, i) => String(i + 1)).join(", "))}` : Prisma.empty;
+  const rows = await getDb().$queryRaw<Record<string, bigint | number | string | null>[]>`
+    SELECT ${select}
+           CAST(COUNT(*) AS BIGINT) AS "requests",
+           CAST(SUM(CASE WHEN "status" >= 400 THEN 1 ELSE 0 END) AS BIGINT) AS "errors",
+           CAST(SUM("promptTokens") AS BIGINT) AS "promptTokens",
+           CAST(SUM("completionTokens") AS BIGINT) AS "completionTokens",
+           CAST(SUM("cost") AS BIGINT) AS "cost",
+           CAST(SUM("latencyMs") AS BIGINT) AS "latencyMs",
+           CAST(MAX("id") AS BIGINT) AS "lastId"
+    FROM "usage_records" ${whereSql(f)} ${group}`;
+  return rows
+    .filter((r) => num(r.requests as bigint) > 0)
+    .map((r) => ({
+      keys: Object.fromEntries(by.map((k, i) => [k, typeof r[`k${i}`] === "bigint" ? Number(r[`k${i}`]) : (r[`k${i}`] as string | number | null)])),
+      requests: num(r.requests as bigint),
+      errors: num(r.errors as bigint),
+      promptTokens: num(r.promptTokens as bigint),
+      completionTokens: num(r.completionTokens as bigint),
+      cost: num(r.cost as bigint),
+      latencyMs: num(r.latencyMs as bigint),
+      lastId: num(r.lastId as bigint),
+    }));
+}
