@@ -7,7 +7,7 @@ import { formatLatency, formatNumber } from "@/lib/format";
 import type { ChannelStats, UsageBucket } from "@/lib/services/usage-summary";
 
 /** A breakdown row: a bucket, with a channel's latency figures when the rows are channels. */
-export type BreakdownRow = UsageBucket & Partial<Pick<ChannelStats, "errorRate" | "avgLatencyMs" | "p50LatencyMs" | "p95LatencyMs">>;
+export type BreakdownRow = UsageBucket & Partial<Pick<ChannelStats, "errorRate" | "avgLatencyMs" | "p50LatencyMs" | "p95LatencyMs" | "avgTtfbMs">>;
 
 const count = (title: string, key: "requests" | "promptTokens" | "completionTokens", className?: string): ColumnDef<BreakdownRow> => ({
   accessorKey: key,
@@ -16,7 +16,7 @@ const count = (title: string, key: "requests" | "promptTokens" | "completionToke
   cell: ({ getValue }) => <span className="tabular-nums">{formatNumber(getValue<number>())}</span>,
 });
 
-const latency = (title: string, key: "avgLatencyMs" | "p50LatencyMs" | "p95LatencyMs"): ColumnDef<BreakdownRow> => ({
+const latency = (title: string, key: "avgLatencyMs" | "p50LatencyMs" | "p95LatencyMs" | "avgTtfbMs"): ColumnDef<BreakdownRow> => ({
   accessorKey: key,
   header: ({ column }) => <ColumnHeader column={column} title={title} />,
   meta: { align: "right", className: "max-md:hidden" },
@@ -44,7 +44,7 @@ export function breakdownColumns(keyTitle: string, channels: boolean): ColumnDef
         </span>
       ),
     },
-    ...(channels ? [latency("Avg latency", "avgLatencyMs"), latency("p50", "p50LatencyMs"), latency("p95", "p95LatencyMs")] : [count("Tokens in", "promptTokens", "max-md:hidden"), count("Tokens out", "completionTokens", "max-md:hidden")]),
+    ...(channels ? [latency("Avg latency", "avgLatencyMs"), latency("p50", "p50LatencyMs"), latency("p95", "p95LatencyMs"), latency("First byte", "avgTtfbMs")] : [count("Tokens in", "promptTokens", "max-md:hidden"), count("Tokens out", "completionTokens", "max-md:hidden")]),
     {
       accessorKey: "cost",
       header: ({ column }) => <ColumnHeader column={column} title="Spend" />,

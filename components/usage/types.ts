@@ -1,10 +1,7 @@
 import type { usageToJson } from "@/lib/services/usage";
 
-/** A usage record as the dashboard receives it (CONTRACT §3 UsageRecord; §5 fields when the API has them). */
-export type UsageRecordRow = ReturnType<typeof usageToJson> & {
-  errorCode?: string | null;
-  errorMessage?: string | null;
-};
+/** A usage record as the dashboard receives it (CONTRACT §3 and §5 UsageRecord). */
+export type UsageRecordRow = ReturnType<typeof usageToJson>;
 
 /** One bucket of GET /api/usage/summary. */
 export type UsageBucketRow = { key: string; requests: number; promptTokens: number; completionTokens: number; cost: number };

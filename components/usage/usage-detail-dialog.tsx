@@ -9,17 +9,6 @@ import { Money } from "@/components/ui/money";
 import { errorText, type UsageRecordRow } from "@/components/usage/types";
 import { formatLatency, formatNumber } from "@/lib/format";
 
-type Extra = {
-  endpoint?: string;
-  upstreamModel?: string | null;
-  ttfbMs?: number | null;
-  cacheWriteTokens?: number;
-  reasoningTokens?: number;
-  clientIp?: string | null;
-  userAgent?: string | null;
-  attempts?: { channelId: number | null; status: number; error: string | null; ms: number }[];
-};
-
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid gap-0.5 py-2 sm:grid-cols-[10rem_1fr] sm:gap-4">
@@ -29,9 +18,8 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Everything the log holds about one request (fields the API does not send yet are left out). */
-export function UsageDetailDialog({ record, onClose }: { record: UsageRecordRow | null; onClose: () => void }) {
-  const r = record as (UsageRecordRow & Extra) | null;
+/** Everything the log holds about one request; what a record does not have is left out. */
+export function UsageDetailDialog({ record: r, onClose }: { record: UsageRecordRow | null; onClose: () => void }) {
   const error = r ? errorText(r) : null;
   return (
     <Dialog open={r !== null} onClose={onClose} title="Request details" className="max-w-2xl" testId="usage-detail">
@@ -52,7 +40,6 @@ export function UsageDetailDialog({ record, onClose }: { record: UsageRecordRow 
             {r.upstreamModel && r.upstreamModel !== r.model ? <span className="text-zinc-500"> → sent as {r.upstreamModel}</span> : null}
             {r.stream ? <Badge variant="info" className="ml-2">stream</Badge> : null}
           </Row>
-          {r.endpoint ? <Row label="Endpoint">{r.endpoint}</Row> : null}
           <Row label="Status">
             <Badge variant={r.status < 400 ? "success" : r.status < 500 ? "warning" : "danger"}>{r.status}</Badge>
             {r.errorCode ? <code className="ml-2 font-mono text-xs">{r.errorCode}</code> : null}
@@ -72,12 +59,12 @@ export function UsageDetailDialog({ record, onClose }: { record: UsageRecordRow 
             {r.ttfbMs != null ? ` · first token after ${formatLatency(r.ttfbMs)}` : ""}
           </Row>
           <Row label="Channel">{r.channelId ?? "—"}</Row>
-          {r.attempts?.length ? (
+          {r.attempts.length > 1 || (r.attempts.length === 1 && r.attempts[0].error) ? (
             <Row label="Attempts">
               <ol className="grid gap-1">
                 {r.attempts.map((a, i) => (
                   <li key={i} className="text-xs">
-                    Channel {a.channelId ?? "—"}: {a.status} after {formatLatency(a.ms)}
+                    Channel {a.channelId ?? "—"}: {a.status ?? "no answer"} after {formatLatency(a.ms)}
                     {a.error ? ` — ${a.error}` : ""}
                   </li>
                 ))}

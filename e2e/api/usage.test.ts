@@ -12,8 +12,9 @@ let t2: number;
 let tb: number;
 
 const USAGE_FIELDS = [
-  "cachedTokens", "channelId", "completionTokens", "cost", "createdAt", "errorCode", "estimated", "latencyMs", "model",
-  "promptTokens", "requestId", "status", "stream", "tokenId", "tokenName", "userId",
+  "attempts", "cacheWriteTokens", "cachedTokens", "channelId", "clientIp", "completionTokens", "cost", "createdAt", "errorCode",
+  "errorMessage", "estimated", "latencyMs", "model", "promptTokens", "reasoningTokens", "requestId", "status", "stream",
+  "tokenId", "tokenName", "ttfbMs", "upstreamModel", "userAgent", "userId",
 ].sort();
 
 type Rec = { at: string; user: () => number; token: () => number; name: string; model: string; p: number; c: number; cost: number };
@@ -64,7 +65,8 @@ describe("GET /api/usage", () => {
     expect(res.body.data[1]).toEqual({
       requestId: "req-4", userId: alice.id, tokenId: t2, tokenName: "two", model: "claude-sonnet-4-5", channelId: 3,
       promptTokens: 7, completionTokens: 3, cachedTokens: 4, cost: 40, status: 200, stream: true, estimated: true,
-      latencyMs: 40, errorCode: null, createdAt: "2026-03-03T12:00:00.000Z",
+      latencyMs: 40, ttfbMs: null, errorCode: null, errorMessage: null, attempts: [], clientIp: null, userAgent: null,
+      upstreamModel: null, cacheWriteTokens: 0, reasoningTokens: 0, createdAt: "2026-03-03T12:00:00.000Z",
     });
     expect(ids((await bob.client.get("/api/usage")).body.data)).toEqual(["req-3"]);
   });

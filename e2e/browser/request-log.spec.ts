@@ -85,6 +85,13 @@ test("a filter that matches nothing says so, and failed calls show in red", asyn
     await page.reload();
     await expect(table.locator("tbody tr").first().getByText("502")).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+  // The short reason is in the log, and the details show every channel tried.
+  const reason = table.locator("tbody tr").first().getByTestId("usage-error");
+  await expect(reason).not.toBeEmpty();
+  await table.locator("tbody tr").first().click();
+  await expect(page.getByTestId("usage-detail")).toContainText("upstream_error");
+  await snap(page, "request-log-error-detail");
+  await page.keyboard.press("Escape");
   await snap(page, "request-log-errors");
 
   await page.goto("/dashboard/usage?model=no-such-model");

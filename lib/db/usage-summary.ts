@@ -17,6 +17,9 @@ export type SummaryRow = {
   completionTokens: number;
   cost: number;
   latencyMs: number;
+  /** sum and count of the time to first byte, which only streams have */
+  ttfbMs: number;
+  ttfbCount: number;
   lastId: number;
 };
 
@@ -58,6 +61,8 @@ export async function summarize(f: UsageFilter, by: readonly SummaryKey[]): Prom
            CAST(SUM("completionTokens") AS BIGINT) AS "completionTokens",
            CAST(SUM("cost") AS BIGINT) AS "cost",
            CAST(SUM("latencyMs") AS BIGINT) AS "latencyMs",
+           CAST(SUM("ttfbMs") AS BIGINT) AS "ttfbMs",
+           CAST(COUNT("ttfbMs") AS BIGINT) AS "ttfbCount",
            CAST(MAX("id") AS BIGINT) AS "lastId"
     FROM "usage_records" ${whereSql(f)} ${group}`;
   return rows
@@ -70,6 +75,8 @@ export async function summarize(f: UsageFilter, by: readonly SummaryKey[]): Prom
       completionTokens: num(r.completionTokens as bigint),
       cost: num(r.cost as bigint),
       latencyMs: num(r.latencyMs as bigint),
+      ttfbMs: num(r.ttfbMs as bigint),
+      ttfbCount: num(r.ttfbCount as bigint),
       lastId: num(r.lastId as bigint),
     }));
 }

@@ -16,12 +16,36 @@ const usageSelect = {
   stream: true,
   estimated: true,
   latencyMs: true,
+  ttfbMs: true,
+  upstreamModel: true,
+  cacheWriteTokens: true,
+  reasoningTokens: true,
   errorCode: true,
+  errorMessage: true,
+  attempts: true,
+  clientIp: true,
+  userAgent: true,
   createdAt: true,
 } satisfies Prisma.UsageRecordSelect;
 
-/** A usage record, its cost in credits as a number. */
-export type UsageRow = Omit<Prisma.UsageRecordGetPayload<{ select: typeof usageSelect }>, "cost"> & { cost: number };
+/** One channel tried for a call, in order. */
+export type UsageAttempt = { channelId: number | null; status: number | null; error: string | null; ms: number };
+
+/** A usage record, its cost in credits as a number and its attempts read back from JSON. */
+export type UsageRow = Omit<Prisma.UsageRecordGetPayload<{ select: typeof usageSelect }>, "cost" | "attempts"> & { cost: number; attempts: UsageAttempt[] };
+
+/** A Json column of attempts, defensively: anything that is not one is dropped. */
+function attemptList(v: unknown): UsageAttempt[] {
+  if (!Array.isArray(v)) return [];
+  return v
+    .filter((a): a is Record<string, unknown> => !!a && typeof a === "object")
+    .map((a) => ({
+      channelId: typeof a.channelId === "number" ? a.channelId : null,
+      status: typeof a.status === "number" ? a.status : null,
+      error: typeof a.error === "string" ? a.error : null,
+      ms: typeof a.ms === "number" ? a.ms : 0,
+    }));
+}
 
 /** Which records a listing or summary covers; `from` inclusive, `to` exclusive. */
 export type UsageFilter = {
@@ -67,7 +91,7 @@ export async function listUsage(
     take: page.limit,
     select: usageSelect,
   });
-  return rows.map((r) => ({ ...r, cost: Number(r.cost) }));
+  return rows.map((r) => ({ ...r, cost: Number(r.cost), attempts: attemptList(r.attempts) }));
 }
 
 /** How many records match. */

@@ -85,9 +85,16 @@ export async function usageByDay(filter: UsageFilter, zone: string, fromDay: str
 }
 
 /** A channel's traffic: its totals, error rate and latency (average, median, 95th percentile). */
-export type ChannelStats = UsageBucket & { errorRate: number; avgLatencyMs: number; p50LatencyMs: number | null; p95LatencyMs: number | null };
+export type ChannelStats = UsageBucket & {
+  errorRate: number;
+  avgLatencyMs: number;
+  p50LatencyMs: number | null;
+  p95LatencyMs: number | null;
+  /** average time to the first byte of streams; null without streams */
+  avgTtfbMs: number | null;
+};
 
-/** Per channel: spend, requests, error rate and latency percentiles of the matching records. */
+/** Per channel: spend, requests, error rate, latency percentiles and time to first byte of the matching records. */
 export async function channelStats(filter: UsageFilter): Promise<ChannelStats[]> {
   const names = new Map((await listChannels()).map((c) => [c.id, c.name]));
   const rows = (await summarize(filter, ["channelId"])).filter((r) => r.keys.channelId != null);
@@ -104,6 +111,7 @@ export async function channelStats(filter: UsageFilter): Promise<ChannelStats[]>
         avgLatencyMs: Math.round(r.latencyMs / r.requests),
         p50LatencyMs: p50,
         p95LatencyMs: p95,
+        avgTtfbMs: r.ttfbCount ? Math.round(r.ttfbMs / r.ttfbCount) : null,
       };
     }),
   );

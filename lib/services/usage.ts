@@ -77,7 +77,7 @@ export async function summarizeUsage(actor: Actor, q: UsageSummaryQuery): Promis
   return days.filter((d) => d.requests > 0).map(({ day, byModel: _, ...totals }) => summaryJson({ key: day, ...totals }));
 }
 
-/** The public shape of a usage record (CONTRACT §3, with §5's errorCode). */
+/** The public shape of a usage record (CONTRACT §3 and §5). */
 export function usageToJson(r: UsageRow) {
   return {
     requestId: r.requestId,
@@ -89,12 +89,20 @@ export function usageToJson(r: UsageRow) {
     promptTokens: r.promptTokens,
     completionTokens: r.completionTokens,
     cachedTokens: r.cachedTokens,
+    cacheWriteTokens: r.cacheWriteTokens,
+    reasoningTokens: r.reasoningTokens,
     cost: r.cost,
     status: r.status,
     stream: r.stream,
     estimated: r.estimated,
     latencyMs: r.latencyMs,
+    ttfbMs: r.ttfbMs,
     errorCode: r.errorCode,
+    errorMessage: r.errorMessage,
+    attempts: r.attempts,
+    clientIp: r.clientIp,
+    userAgent: r.userAgent,
+    upstreamModel: r.upstreamModel,
     createdAt: r.createdAt.toISOString(),
   };
 }
