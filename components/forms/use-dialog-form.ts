@@ -54,3 +54,23 @@ export function useDialogForm<T = unknown>({ onClose, onSaved }: { onClose: () =
 
   return { errors, setErrors, formError, setFormError, saving, id, aria, recheck, save };
 }
+
+/**
+ * A form's values and `set(key, value)`, which also rechecks the changed field's shown error with
+ * `validate(next values)`; `fieldOf` names the field an input's error belongs to when it differs
+ * (an "Unlimited" checkbox clears the quota's error).
+ */
+export function useCheckedValues<V extends object>(
+  initial: V | (() => V),
+  recheck: (field: string, validate: () => FieldErrors) => void,
+  validate: (values: V) => FieldErrors,
+  fieldOf: Partial<Record<keyof V, string>> = {},
+) {
+  const [values, setValues] = useState<V>(initial);
+  const set = <K extends keyof V>(key: K, value: V[K]) => {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    recheck(fieldOf[key] ?? String(key), () => validate(next));
+  };
+  return [values, set, setValues] as const;
+}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { ExpiryField } from "@/components/forms/expiry-field";
 import { MoneyField } from "@/components/forms/money-field";
-import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { useCheckedValues, useDialogForm } from "@/components/forms/use-dialog-form";
 import { useTimeZone } from "@/components/layout/time-zone";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
@@ -16,7 +17,6 @@ import { buildBody, initialValues, ipsError, TOKEN_FIELDS, type TokenFormValues 
 import type { TokenRow } from "@/components/tokens/types";
 import { callApi } from "@/lib/api-client";
 import type { TokenGroupOption } from "@/lib/dashboard/token-options";
-import { zoneAbbreviation } from "@/lib/time-zone";
 
 export type TokenFormDialogProps = {
   open: boolean;
@@ -49,17 +49,17 @@ const FIELD_OF: Partial<Record<keyof TokenFormValues, string>> = { unlimited: "q
 
 function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
   const zone = useTimeZone();
-  const [v, setV] = useState<TokenFormValues>(() => initialValues(token, groups[0]?.name ?? "default", zone));
   const form = useDialogForm<TokenRow & { key?: string }>({ onClose, onSaved });
-  const { errors } = form;
-  const set = <K extends keyof TokenFormValues>(key: K, value: TokenFormValues[K]) => {
-    const next = { ...v, [key]: value };
-    setV(next);
-    form.recheck(FIELD_OF[key] ?? key, () => {
+  const [v, set, setV] = useCheckedValues<TokenFormValues>(
+    () => initialValues(token, groups[0]?.name ?? "default", zone),
+    form.recheck,
+    (next) => {
       const built = buildBody(next, zone);
       return built.ok ? {} : built.errors;
-    });
-  };
+    },
+    FIELD_OF,
+  );
+  const { errors } = form;
   const available = groups.find((g) => g.name === v.group)?.models ?? [];
   const ipError = ipsError(v.ips);
 
@@ -108,26 +108,14 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
           </label>
         </div>
 
-        <div className="grid content-start gap-2">
-          <FormField
-            id={form.id("expiresAt")}
-            label="Expires"
-            error={errors.expiresAt}
-            hint={`In your time zone, ${zone} (${zoneAbbreviation(zone)}).`}
-          >
-            <Input
-              id={form.id("expiresAt")}
-              type="datetime-local"
-              value={v.expiresAt}
-              onChange={(e) => set("expiresAt", e.target.value)}
-              disabled={v.noExpiry}
-            />
-          </FormField>
-          <label className="flex items-center gap-2 text-sm">
-            <Checkbox checked={v.noExpiry} onChange={(e) => set("noExpiry", e.target.checked)} />
-            Never
-          </label>
-        </div>
+        <ExpiryField
+          id={form.id("expiresAt")}
+          value={v.expiresAt}
+          never={v.noExpiry}
+          error={errors.expiresAt}
+          onChange={(t) => set("expiresAt", t)}
+          onNeverChange={(n) => set("noExpiry", n)}
+        />
       </div>
 
       <FormField id={form.id("group")} label="Group" error={errors.group} hint="Sets the models the token can reach and their price.">

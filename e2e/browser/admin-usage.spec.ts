@@ -1,17 +1,7 @@
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { createUser, expect, ROOT_ADMIN, signIn, snap, test } from "../support/fixtures";
-import { addChannel, CHAT_MODEL, EMBED_MODEL, ensureModels, openaiFor } from "../support/relay-fixture";
+import { createUser, expect, ROOT_ADMIN, signIn, snap, test, useMockUpstream } from "../support/fixtures";
+import { CHAT_MODEL, EMBED_MODEL, openaiFor } from "../support/relay-fixture";
 
-let upstream: MockUpstream;
-
-test.beforeAll(async ({ admin }) => {
-  upstream = await startMockUpstream();
-  await ensureModels(admin);
-  await addChannel(admin, upstream.url, { name: "primary" });
-});
-test.afterAll(async () => {
-  await upstream?.close();
-});
+const mock = useMockUpstream({ name: "primary" });
 
 test("an admin sees everyone's usage: per user, per channel with error rate and latency, charts that follow the filters", async ({ app, admin, page }) => {
   const ann = await createUser(admin, { balance: 10_000_000 });
@@ -20,9 +10,9 @@ test("an admin sees everyone's usage: per user, per channel with error rate and 
   const benKey = (await admin.post("/api/tokens", { name: "ben-app", userId: ben.id })).body.key;
   for (let i = 0; i < 3; i++) await openaiFor(app, annKey).chat.completions.create({ model: CHAT_MODEL, messages: [{ role: "user", content: `a${i}` }] });
   await openaiFor(app, benKey).embeddings.create({ model: EMBED_MODEL, input: "b" });
-  upstream.setFault({ type: "status", status: 500, message: "upstream broke", times: 3 });
+  mock().setFault({ type: "status", status: 500, message: "upstream broke", times: 3 });
   await expect(openaiFor(app, benKey).chat.completions.create({ model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] })).rejects.toThrow();
-  upstream.setFault(null);
+  mock().setFault(null);
 
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, ROOT_ADMIN.email, ROOT_ADMIN.password);

@@ -1,17 +1,7 @@
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { createUser, expect, signIn, snap, test } from "../support/fixtures";
-import { addChannel, CHAT_MODEL, ensureModels, openaiFor } from "../support/relay-fixture";
+import { createUser, expect, signIn, snap, test, useMockUpstream } from "../support/fixtures";
+import { CHAT_MODEL, openaiFor } from "../support/relay-fixture";
 
-let upstream: MockUpstream;
-
-test.beforeAll(async ({ admin }) => {
-  upstream = await startMockUpstream();
-  await ensureModels(admin);
-  await addChannel(admin, upstream.url);
-});
-test.afterAll(async () => {
-  await upstream?.close();
-});
+const mock = useMockUpstream();
 
 test("the request log fits 1440 px, pages through the records, and opens a record's details", async ({ app, admin, page }) => {
   const user = await createUser(admin, { balance: 50_000_000 });
@@ -75,9 +65,9 @@ test("the request log fits 1440 px, pages through the records, and opens a recor
 test("a filter that matches nothing says so, and failed calls show in red", async ({ app, admin, page }) => {
   const user = await createUser(admin, { balance: 5_000_000 });
   const t = await admin.post("/api/tokens", { name: "flaky", userId: user.id });
-  upstream.setFault({ type: "status", status: 500, message: "upstream broke", times: 5 });
+  mock().setFault({ type: "status", status: 500, message: "upstream broke", times: 5 });
   await expect(openaiFor(app, t.body.key).chat.completions.create({ model: CHAT_MODEL, messages: [{ role: "user", content: "x" }] })).rejects.toThrow();
-  upstream.setFault(null);
+  mock().setFault(null);
   await signIn(page, user.email, user.password);
   await page.goto("/dashboard/usage?status=error");
   const table = page.getByTestId("usage-table");

@@ -1,21 +1,10 @@
 import { APIError } from "openai";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { createUser, expect, signIn, snap, test } from "../support/fixtures";
-import { addChannel, CHAT_MODEL, EMBED_MODEL, ensureModels, openaiFor } from "../support/relay-fixture";
-
-let upstream: MockUpstream;
+import { createUser, expect, signIn, snap, test, useMockUpstream } from "../support/fixtures";
+import { CHAT_MODEL, EMBED_MODEL, openaiFor } from "../support/relay-fixture";
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async ({ admin }) => {
-  upstream = await startMockUpstream();
-  await ensureModels(admin);
-  await addChannel(admin, upstream.url);
-});
-
-test.afterAll(async () => {
-  await upstream?.close();
-});
+useMockUpstream();
 
 /** The gateway's answer to a chat call: "ok", or the error code it refused with. */
 async function chat(app: { url: string }, key: string, model = CHAT_MODEL): Promise<string> {

@@ -1,21 +1,10 @@
 import { readFileSync } from "node:fs";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { createUser, expect, signIn, snap, test } from "../support/fixtures";
-import { addChannel, CHAT_MODEL, EMBED_MODEL, ensureModels, openaiFor } from "../support/relay-fixture";
-
-let upstream: MockUpstream;
+import { createUser, expect, signIn, snap, test, useMockUpstream } from "../support/fixtures";
+import { CHAT_MODEL, EMBED_MODEL, openaiFor } from "../support/relay-fixture";
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async ({ admin }) => {
-  upstream = await startMockUpstream();
-  await ensureModels(admin);
-  await addChannel(admin, upstream.url);
-});
-
-test.afterAll(async () => {
-  await upstream?.close();
-});
+useMockUpstream();
 
 test("usage: filters, totals, chart and a CSV export of the filtered records", async ({ app, admin, page }) => {
   const user = await createUser(admin, { balance: 3_000_000 });

@@ -2,7 +2,9 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { startApp, type RunningApp } from "./app";
+import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
 import { apiClient, ROOT_ADMIN_ENV, type ApiClient } from "./api-client";
+import { addChannel, ensureModels } from "./relay-fixture";
 
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, "../../test-results/screenshots");
 
@@ -61,3 +63,20 @@ export async function snap(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/**
+ * A mock upstream for the spec file that calls this: started before its tests with the test models
+ * priced and a channel to it (`channel` overrides the channel's fields), closed after them.
+ */
+export function useMockUpstream(channel: Record<string, unknown> = {}): () => MockUpstream {
+  let upstream: MockUpstream | undefined;
+  test.beforeAll(async ({ admin }) => {
+    upstream = await startMockUpstream();
+    await ensureModels(admin);
+    await addChannel(admin, upstream.url, channel);
+  });
+  test.afterAll(async () => {
+    await upstream?.close();
+  });
+  return () => upstream!;
+}

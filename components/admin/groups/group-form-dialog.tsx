@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { fieldErrors, parseNumberInput } from "@/components/forms/form-state";
-import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { useCheckedValues, useDialogForm } from "@/components/forms/use-dialog-form";
 import type { GroupRow } from "@/components/admin/groups/types";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
@@ -39,22 +39,16 @@ function parse(v: Values, editing: boolean) {
 }
 
 function GroupForm({ onClose, group }: Props) {
-  const [v, setV] = useState<Values>({
-    name: group?.name ?? "",
-    ratio: String(group?.ratio ?? 1),
-    description: group?.description ?? "",
-    selectable: group?.selectable ?? false,
-  });
   const form = useDialogForm<GroupRow>({ onClose });
   const { errors, id } = form;
-  const set = <K extends keyof Values>(f: K, value: Values[K]) => {
-    const next = { ...v, [f]: value };
-    setV(next);
-    form.recheck(f, () => {
+  const [v, set] = useCheckedValues<Values>(
+    { name: group?.name ?? "", ratio: String(group?.ratio ?? 1), description: group?.description ?? "", selectable: group?.selectable ?? false },
+    form.recheck,
+    (next) => {
       const parsed = parse(next, !!group);
       return parsed.success ? {} : fieldErrors(parsed.error);
-    });
-  };
+    },
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { modelPath } from "@/components/admin/pricing/model-path";
 import { buildModelBody, priceFormValues, ratiosOf, type PriceFormValues } from "@/components/admin/pricing/price-form";
 import type { ModelRow } from "@/components/admin/pricing/types";
-import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { useCheckedValues, useDialogForm } from "@/components/forms/use-dialog-form";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
@@ -32,17 +32,16 @@ export function ModelFormDialog(props: Props) {
 }
 
 function ModelForm({ onClose, model }: Props) {
-  const [v, setV] = useState<PriceFormValues>(() => priceFormValues(model));
   const form = useDialogForm<ModelRow>({ onClose });
   const { errors, id } = form;
-  const set = <K extends keyof PriceFormValues>(f: K, value: PriceFormValues[K]) => {
-    const next = { ...v, [f]: value };
-    setV(next);
-    form.recheck(f, () => {
+  const [v, set] = useCheckedValues<PriceFormValues>(
+    () => priceFormValues(model),
+    form.recheck,
+    (next) => {
       const built = buildModelBody(next, !!model);
       return built.ok ? {} : built.errors;
-    });
-  };
+    },
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,18 +1,18 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import type { RedemptionRowJson } from "@/components/admin/redemptions/types";
 import { fieldErrors, parseNumberInput, type FieldErrors } from "@/components/forms/form-state";
+import { ExpiryField } from "@/components/forms/expiry-field";
 import { MoneyField, moneyCredits, type MoneyValue } from "@/components/forms/money-field";
-import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { useCheckedValues, useDialogForm } from "@/components/forms/use-dialog-form";
 import { useTimeZone } from "@/components/layout/time-zone";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { callApi } from "@/lib/api-client";
-import { fromZoned, toZonedInput, zoneAbbreviation } from "@/lib/time-zone";
+import { fromZoned, toZonedInput } from "@/lib/time-zone";
 import { redemptionCreateSchema } from "@/lib/validation/redemptions";
 
 type Values = { name: string; count: string; value: MoneyValue; maxUses: string; noExpiry: boolean; expiresAt: string };
@@ -46,24 +46,17 @@ export function BatchFormDialog(props: Props) {
 
 function BatchForm({ onClose, onCreated }: Props) {
   const zone = useTimeZone();
-  const [v, setV] = useState<Values>({
-    name: "",
-    count: "10",
-    value: { unit: "usd", text: "" },
-    maxUses: "1",
-    noExpiry: true,
-    expiresAt: toZonedInput(new Date(Date.now() + 90 * 86_400_000), zone),
-  });
   const form = useDialogForm<{ data: RedemptionRowJson[] }>({ onClose, onSaved: (res) => onCreated(res.data) });
   const { errors, id } = form;
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => {
-    const next = { ...v, [k]: value };
-    setV(next);
-    form.recheck(k === "noExpiry" ? "expiresAt" : k, () => {
+  const [v, set] = useCheckedValues<Values>(
+    () => ({ name: "", count: "10", value: { unit: "usd", text: "" }, maxUses: "1", noExpiry: true, expiresAt: toZonedInput(new Date(Date.now() + 90 * 86_400_000), zone) }),
+    form.recheck,
+    (next) => {
       const built = build(next, zone);
       return built.ok ? {} : built.errors;
-    });
-  };
+    },
+    { noExpiry: "expiresAt" },
+  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -91,15 +84,14 @@ function BatchForm({ onClose, onCreated }: Props) {
         </FormField>
       </div>
       <MoneyField id={id("value")} label="Value of each code" value={v.value} onChange={(value) => set("value", value)} error={errors.value} />
-      <div className="grid gap-2">
-        <FormField id={id("expiresAt")} label="Expires" error={errors.expiresAt} hint={`In your time zone, ${zone} (${zoneAbbreviation(zone)}).`}>
-          <Input id={id("expiresAt")} type="datetime-local" value={v.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} disabled={v.noExpiry} />
-        </FormField>
-        <label className="flex items-center gap-2 text-sm">
-          <Checkbox checked={v.noExpiry} onChange={(e) => set("noExpiry", e.target.checked)} />
-          Never
-        </label>
-      </div>
+      <ExpiryField
+        id={id("expiresAt")}
+        value={v.expiresAt}
+        never={v.noExpiry}
+        error={errors.expiresAt}
+        onChange={(t) => set("expiresAt", t)}
+        onNeverChange={(n) => set("noExpiry", n)}
+      />
     </DialogForm>
   );
 }

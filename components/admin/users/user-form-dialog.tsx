@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { fieldErrors } from "@/components/forms/form-state";
-import { useDialogForm } from "@/components/forms/use-dialog-form";
+import { useCheckedValues, useDialogForm } from "@/components/forms/use-dialog-form";
 import type { UserRow } from "@/components/admin/users/types";
 import { Dialog } from "@/components/ui/dialog";
 import { DialogForm } from "@/components/ui/dialog-form";
@@ -39,24 +39,24 @@ function parse(v: Values, editing: boolean) {
 }
 
 function UserForm({ onClose, user, groups }: Props) {
-  const [v, setV] = useState<Values>({
-    email: user?.email ?? "",
-    password: "",
-    name: user?.name ?? "",
-    role: user?.role ?? "user",
-    group: user?.group ?? (groups.includes("default") ? "default" : (groups[0] ?? "")),
-    status: user?.status ?? "active",
-  });
   const form = useDialogForm<UserRow>({ onClose });
   const { errors, id } = form;
-  const set = (f: keyof Values) => (e: { target: { value: string } }) => {
-    const next = { ...v, [f]: e.target.value };
-    setV(next);
-    form.recheck(f, () => {
+  const [v, setValue] = useCheckedValues<Values>(
+    {
+      email: user?.email ?? "",
+      password: "",
+      name: user?.name ?? "",
+      role: user?.role ?? "user",
+      group: user?.group ?? (groups.includes("default") ? "default" : (groups[0] ?? "")),
+      status: user?.status ?? "active",
+    },
+    form.recheck,
+    (next) => {
       const parsed = parse(next, !!user);
       return parsed.success ? {} : fieldErrors(parsed.error);
-    });
-  };
+    },
+  );
+  const set = (f: keyof Values) => (e: { target: { value: string } }) => setValue(f, e.target.value);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
