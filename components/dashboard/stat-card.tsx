@@ -6,15 +6,12 @@ import { Card } from "@/components/ui/card";
 export function StatCard({
   label,
   value,
-  unit,
   sub,
   icon: Icon,
   testId,
 }: {
   label: string;
   value: ReactNode;
-  /** A small word after the value, e.g. "credits". */
-  unit?: string;
   sub?: ReactNode;
   icon?: LucideIcon;
   testId?: string;
@@ -27,7 +24,6 @@ export function StatCard({
       </div>
       <p className="mt-2 text-2xl font-semibold tracking-tight break-words tabular-nums" data-testid={testId}>
         {value}
-        {unit ? <span className="text-sm font-normal text-zinc-500"> {unit}</span> : null}
       </p>
       {sub ? <p className="mt-1 truncate text-sm text-zinc-500 tabular-nums">{sub}</p> : null}
     </Card>

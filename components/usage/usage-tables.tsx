@@ -8,16 +8,18 @@ import { BarChart3, SearchX } from "lucide-react";
 import { DataTable } from "@/components/data-table/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { usageColumns } from "@/components/usage/columns";
-import { modelSpendColumns } from "@/components/usage/model-spend-columns";
-import type { UsageBucketRow, UsageRecordRow } from "@/components/usage/types";
+import { breakdownColumns, type BreakdownRow } from "@/components/usage/breakdown-columns";
+import type { UsageRecordRow } from "@/components/usage/types";
 import { UsageDetailDialog } from "@/components/usage/usage-detail-dialog";
 import type { LogSort } from "@/lib/dashboard/usage-params";
 
 // The log's column ids by the sort names of the URL.
 const COLUMN_OF: Record<LogSort, string> = { time: "createdAt", cost: "cost", latency: "latencyMs", status: "status", model: "model", token: "tokenName" };
 
+const modelSpendColumns = breakdownColumns("Model", false);
+
 /** Spend per model, client-sorted (server components cannot pass column definitions). */
-export function ModelSpendTable({ data }: { data: UsageBucketRow[] }) {
+export function ModelSpendTable({ data }: { data: BreakdownRow[] }) {
   return (
     <DataTable
       columns={modelSpendColumns}
