@@ -4,7 +4,6 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { ModelEnabledSwitch, ModelRowActions } from "@/components/admin/pricing/model-row-actions";
 import type { ModelRow } from "@/components/admin/pricing/types";
 import { ColumnHeader } from "@/components/data-table/column-header";
-import { Badge } from "@/components/ui/badge";
 import { effectiveRates } from "@/lib/billing/pricing";
 import { isEmbeddingModel } from "@/lib/dashboard/models";
 import { formatDollars, formatNumber, formatRatio } from "@/lib/format";
@@ -29,11 +28,20 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
   {
     accessorKey: "name",
     header: ({ column }) => <ColumnHeader column={column} title="Model" />,
-    cell: ({ row }) => (
-      <span className="block max-w-40 truncate font-mono text-sm font-medium text-zinc-900 md:max-w-none" title={row.original.name}>
-        {row.original.name}
-      </span>
-    ),
+    // The ratios the prices come to, under the name: the gateway's own figures, for those who know them.
+    cell: ({ row }) => {
+      const m = row.original;
+      return (
+        <div className="grid max-w-40 gap-0.5 md:max-w-none">
+          <span className="truncate font-mono text-sm font-medium text-zinc-900" title={m.name}>
+            {m.name}
+          </span>
+          <span className="text-xs text-zinc-500 tabular-nums max-md:hidden" title="Model ratio · completion ratio · cache ratio">
+            {m.fixedPrice != null ? "Fixed price per call" : `ratio ${formatRatio(m.modelRatio)} · ×${formatRatio(m.completionRatio)} out · ×${formatRatio(m.cacheRatio)} cached`}
+          </span>
+        </div>
+      );
+    },
   },
   {
     id: "enabled",
@@ -55,24 +63,9 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
     cell: ({ row }) => (row.original.fixedPrice == null ? none : <span className="font-medium tabular-nums">{formatDollars(row.original.fixedPrice)}</span>),
   },
   {
-    id: "ratios",
-    header: "Ratios",
-    enableSorting: false,
-    meta: { className: "max-md:hidden" },
-    cell: ({ row }) => {
-      const m = row.original;
-      if (m.fixedPrice != null) return <Badge variant="info">Fixed price</Badge>;
-      return (
-        <span className="text-xs text-zinc-500 tabular-nums" title="Model ratio · completion ratio · cache ratio">
-          {formatRatio(m.modelRatio)} · ×{formatRatio(m.completionRatio)} out · ×{formatRatio(m.cacheRatio)} cached
-        </span>
-      );
-    },
-  },
-  {
     accessorKey: "maxOutputTokens",
     header: ({ column }) => <ColumnHeader column={column} title="Max output" />,
-    meta: { align: "right", className: "max-md:hidden" },
+    meta: { align: "right", className: "max-2xl:hidden" },
     cell: ({ row }) => (isEmbeddingModel(row.original.name) ? none : <span className="tabular-nums">{formatNumber(row.original.maxOutputTokens)}</span>),
   },
   {
