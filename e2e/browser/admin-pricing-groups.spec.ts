@@ -35,8 +35,10 @@ test("prices are typed in dollars per 1M tokens, the ratios follow; models are c
   await expect(dialog.getByText("Must be 0 or more")).toHaveCount(0);
   await dialog.getByLabel("Output $ / 1M tokens").fill("12");
   await dialog.getByLabel("Cached input $ / 1M").fill("0.3");
+  await dialog.getByLabel("Cache write $ / 1M").fill("3.75");
   await dialog.getByLabel("Max output tokens").fill("16,384");
-  await expect(dialog.getByTestId("model-ratios")).toHaveText("Ratios: model 1.5 · completion 4 · cache 0.1");
+  await dialog.getByLabel("Context window (tokens)").fill("200,000");
+  await expect(dialog.getByTestId("model-ratios")).toHaveText("Ratios: model 1.5 · completion 4 · cache 0.1 · cache write 1.25");
   await snap(page, "admin-pricing-dialog");
   await dialog.getByRole("button", { name: "Add model" }).click();
   await expect(dialog).not.toBeVisible();
@@ -65,7 +67,16 @@ test("prices are typed in dollars per 1M tokens, the ratios follow; models are c
   await expect(row).toContainText("Fixed price");
   await expect(row.getByRole("cell").nth(5)).toHaveText("$0.01");
   const path = `/api/admin/models/${name.split("/").map(encodeURIComponent).join("/")}`;
-  expect((await admin.get(path)).body).toMatchObject({ fixedPrice: 0.01, modelRatio: 1.5, completionRatio: 4, cacheRatio: 0.1, maxOutputTokens: 16384 });
+  expect((await admin.get(path)).body).toMatchObject({
+    fixedPrice: 0.01,
+    modelRatio: 1.5,
+    completionRatio: 4,
+    cacheRatio: 0.1,
+    cacheWriteRatio: 1.25,
+    cacheWrite1hRatio: null,
+    contextWindow: 200_000,
+    maxOutputTokens: 16384,
+  });
 
   await row.getByRole("switch", { name: `Enable model ${name}` }).click();
   await expect(row.getByRole("switch")).toHaveAttribute("aria-checked", "false");

@@ -37,7 +37,7 @@ export const modelColumns: ColumnDef<ModelRow>[] = [
             {m.name}
           </span>
           <span className="text-xs text-zinc-500 tabular-nums max-md:hidden" title="Model ratio · completion ratio · cache ratio">
-            {m.fixedPrice != null ? "Fixed price per call" : `ratio ${formatRatio(m.modelRatio)} · ×${formatRatio(m.completionRatio)} out · ×${formatRatio(m.cacheRatio)} cached`}
+            {m.fixedPrice != null ? "Fixed price per call" : `ratio ${formatRatio(m.modelRatio)} · ×${formatRatio(m.completionRatio)} out · ×${formatRatio(m.cacheRatio)} cached${m.cacheWriteRatio != null ? ` · ×${formatRatio(m.cacheWriteRatio)} cache write` : ""}`}
           </span>
         </div>
       );

@@ -50,12 +50,12 @@ function ModelForm({ onClose, model }: Props) {
     if (!built.ok) return form.setErrors(built.errors);
     await form.save(
       () => (model ? callApi<ModelRow>("PATCH", modelPath(model.name), built.body) : callApi<ModelRow>("POST", "/api/admin/models", built.body)),
-      ["name", "maxOutputTokens"],
+      ["name", "maxOutputTokens", "contextWindow"],
       (saved) => (model ? `Saved “${saved.name}”.` : `Added “${saved.name}” to the catalog.`),
     );
   }
 
-  const price = (f: "input" | "output" | "cached" | "perCall", label: string, hint?: string) => (
+  const price = (f: "input" | "output" | "cached" | "cacheWrite" | "cacheWrite1h" | "perCall", label: string, hint?: string) => (
     <FormField id={id(f)} label={label} error={errors[f]} hint={hint}>
       <div className="relative">
         <span className="pointer-events-none absolute top-2 left-3 text-sm text-zinc-500" aria-hidden>
@@ -103,16 +103,27 @@ function ModelForm({ onClose, model }: Props) {
             {price("output", "Output $ / 1M tokens", "Blank = the input price")}
             {price("cached", "Cached input $ / 1M", "Blank = the input price")}
           </div>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {price("cacheWrite", "Cache write $ / 1M", "Blank = 1.25 × the input price")}
+            {price("cacheWrite1h", "Cache write, 1 hour, $ / 1M", "Blank = 2 × the input price")}
+          </div>
           <p className="rounded-lg border border-zinc-200 bg-zinc-50 p-3 text-xs text-zinc-600 tabular-nums" aria-live="polite" data-testid="model-ratios">
             Ratios: model {shown(ratios.modelRatio)} · completion {shown(ratios.completionRatio)} · cache {shown(ratios.cacheRatio)}
+            {ratios.cacheWriteRatio != null ? ` · cache write ${shown(ratios.cacheWriteRatio)}` : ""}
+            {ratios.cacheWrite1hRatio != null ? ` · 1 h ${shown(ratios.cacheWrite1hRatio)}` : ""}
           </p>
         </>
       ) : (
         price("perCall", "Price per call ($)")
       )}
-      <FormField id={id("maxOutputTokens")} label="Max output tokens" error={errors.maxOutputTokens} hint="Reserved when a request sets no max_tokens.">
-        <Input id={id("maxOutputTokens")} value={v.maxOutputTokens} onChange={(e) => set("maxOutputTokens", e.target.value)} inputMode="numeric" className="tabular-nums" />
-      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={id("maxOutputTokens")} label="Max output tokens" error={errors.maxOutputTokens} hint="Reserved when a request sets no max_tokens.">
+          <Input id={id("maxOutputTokens")} value={v.maxOutputTokens} onChange={(e) => set("maxOutputTokens", e.target.value)} inputMode="numeric" className="tabular-nums" />
+        </FormField>
+        <FormField id={id("contextWindow")} label="Context window (tokens)" error={errors.contextWindow} hint="The most prompt tokens it takes; blank = unknown.">
+          <Input id={id("contextWindow")} value={v.contextWindow} onChange={(e) => set("contextWindow", e.target.value)} inputMode="numeric" className="tabular-nums" />
+        </FormField>
+      </div>
       <div className="flex items-center gap-3">
         <Switch id={id("enabled")} checked={v.enabled} onCheckedChange={(on) => set("enabled", on)} aria-label="Enabled" />
         <label htmlFor={id("enabled")} className="text-sm">

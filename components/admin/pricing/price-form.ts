@@ -15,6 +15,11 @@ export type PriceFormValues = {
   output: string;
   /** $ per 1M cached input tokens */
   cached: string;
+  /** $ per 1M input tokens written to a provider cache (5-minute and 1-hour lifetimes); blank = the defaults */
+  cacheWrite: string;
+  cacheWrite1h: string;
+  /** the most prompt tokens; blank = unknown */
+  contextWindow: string;
   /** $ per call */
   perCall: string;
   maxOutputTokens: string;
@@ -34,20 +39,24 @@ export function priceFormValues(model: ModelRow | undefined): PriceFormValues {
     input: model ? text(input) : "",
     output: model ? text(input * model.completionRatio) : "",
     cached: model ? text(input * model.cacheRatio) : "",
+    cacheWrite: model?.cacheWriteRatio != null ? text(input * model.cacheWriteRatio) : "",
+    cacheWrite1h: model?.cacheWrite1hRatio != null ? text(input * model.cacheWrite1hRatio) : "",
+    contextWindow: model?.contextWindow != null ? String(model.contextWindow) : "",
     perCall: model?.fixedPrice != null ? text(model.fixedPrice) : "",
     maxOutputTokens: String(model?.maxOutputTokens ?? 4096),
     enabled: model?.enabled ?? true,
   };
 }
 
-/** The ratios the typed prices come to (blank output or cache price = the input price). */
+/** The ratios the typed prices come to (blank output or cached price = the input price; blank cache writes = null, the defaults). */
 export function ratiosOf(v: PriceFormValues) {
   const input = parseNumberInput(v.input);
   const output = parseNumberInput(v.output) ?? input;
   const cached = parseNumberInput(v.cached) ?? input;
   const modelRatio = input === undefined ? undefined : clean(input / USD_PER_1M_AT_RATIO_1);
   const per = (price: number | undefined) => (price === undefined || input === undefined ? undefined : input === 0 ? (price === 0 ? 1 : Number.NaN) : clean(price / input));
-  return { modelRatio, completionRatio: per(output), cacheRatio: per(cached) };
+  const write = (text: string) => (text.trim() === "" ? null : per(parseNumberInput(text)));
+  return { modelRatio, completionRatio: per(output), cacheRatio: per(cached), cacheWriteRatio: write(v.cacheWrite), cacheWrite1hRatio: write(v.cacheWrite1h) };
 }
 
 /** The API body the form comes to, validated with the API's schema: `{ok, body}` or errors per form field. */
@@ -60,6 +69,9 @@ export function buildModelBody(v: PriceFormValues, editing: boolean): { ok: true
     modelRatio: byCall ? (ratios.modelRatio ?? 1) : ratios.modelRatio,
     completionRatio: byCall ? (ratios.completionRatio ?? 1) : ratios.completionRatio,
     cacheRatio: byCall ? (ratios.cacheRatio ?? 1) : ratios.cacheRatio,
+    cacheWriteRatio: ratios.cacheWriteRatio ?? null,
+    cacheWrite1hRatio: ratios.cacheWrite1hRatio ?? null,
+    contextWindow: parseNumberInput(v.contextWindow) ?? null,
     fixedPrice: byCall ? (parseNumberInput(v.perCall) ?? Number.NaN) : null,
     maxOutputTokens: parseNumberInput(v.maxOutputTokens),
     enabled: v.enabled,
@@ -67,8 +79,10 @@ export function buildModelBody(v: PriceFormValues, editing: boolean): { ok: true
   const parsed = (editing ? modelUpdateSchema : modelCreateSchema).safeParse(raw);
   if (parsed.success) return { ok: true, body: parsed.data };
   // The schema speaks in ratios; the form in prices.
-  const { modelRatio, completionRatio, cacheRatio, fixedPrice, ...rest } = fieldErrors(parsed.error);
+  const { modelRatio, completionRatio, cacheRatio, cacheWriteRatio, cacheWrite1hRatio, fixedPrice, ...rest } = fieldErrors(parsed.error);
   const errors: FieldErrors = { ...rest };
+  if (cacheWriteRatio) errors.cacheWrite = cacheWriteRatio;
+  if (cacheWrite1hRatio) errors.cacheWrite1h = cacheWrite1hRatio;
   if (modelRatio) errors.input = v.input.trim() ? modelRatio : "Enter the price of 1M input tokens, e.g. 0.15";
   if (completionRatio) errors.output = input0(v) ? "With a free input, the output must be free too" : completionRatio;
   if (cacheRatio) errors.cached = input0(v) ? "With a free input, cached input must be free too" : cacheRatio;
