@@ -1,12 +1,14 @@
 import { existsSync, readdirSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { testProvider } from "./support/test-db";
 
 // Debian's Chromium where installed (Playwright cannot download its own browser offline).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "./browser",
-  outputDir: "../test-results/playwright-artifacts",
+  // Per database: the SQLite and PostgreSQL runs may go side by side, and Playwright empties this folder at start.
+  outputDir: `../test-results/${testProvider()}/playwright-artifacts`,
   fullyParallel: false,
   workers: 1,
   timeout: 60_000,
