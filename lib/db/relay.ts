@@ -1,13 +1,9 @@
 // The relay's reads and writes, all on the database drivers (lib/db/raw.ts): what a relay-only
 // process needs never loads Prisma.
+import { stringList, stringMap } from "@/lib/db/json-columns";
 import { num, query, transaction, type Steps } from "@/lib/db/raw";
 import type { UsageEntry } from "@/lib/gateway/types";
 
-const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-const asMapping = (v: unknown): Record<string, string> =>
-  typeof v === "object" && v !== null && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"))
-    : {};
 
 /** A token and what the relay needs of its owner, by key hash; null when unknown. */
 export async function findRelayToken(keyHash: string) {
@@ -27,8 +23,8 @@ export async function findRelayToken(keyHash: string) {
     status: String(row.status),
     userStatus: String(row.userStatus),
     expiresAt: row.expiresAt === null ? null : parseTimestamp(row.expiresAt),
-    allowedModels: asStrings(parseJson(row.allowedModels)),
-    allowedIps: asStrings(parseJson(row.allowedIps)),
+    allowedModels: stringList(parseJson(row.allowedModels)),
+    allowedIps: stringList(parseJson(row.allowedIps)),
     group: String(row.group ?? row.userGroup),
     quota: row.quota === null ? null : num(row.quota),
   };
@@ -77,10 +73,10 @@ export async function loadRouting() {
       baseUrl: String(c.baseUrl),
       apiKey: String(c.apiKey),
       apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
-      headers: asMapping(parseJson(c.headers)),
-      models: asStrings(parseJson(c.models)),
-      modelMapping: asMapping(parseJson(c.modelMapping)),
-      groups: asStrings(parseJson(c.groups)),
+      headers: stringMap(parseJson(c.headers)),
+      models: stringList(parseJson(c.models)),
+      modelMapping: stringMap(parseJson(c.modelMapping)),
+      groups: stringList(parseJson(c.groups)),
       priority: num(c.priority),
       weight: num(c.weight),
     })),

@@ -52,14 +52,21 @@ export function checkModelServed(
   return { ok: true, value: { model: info, groupRatio, channels } };
 }
 
-/** The models a token may call: its allowed list (if any) ∩ the models its group can reach. */
+/**
+ * The model names a group can reach: listed by at least one of `channels` (the active ones) that
+ * serves the group. The one definition for /v1/models, /api/models and the dashboard.
+ */
+export function modelsServedTo(channels: readonly { groups: string[]; models: string[] }[], group: string): Set<string> {
+  const served = new Set<string>();
+  for (const c of channels) if (c.groups.includes(group)) for (const m of c.models) served.add(m);
+  return served;
+}
+
+/** The models a token may call: its allowed list (if any) ∩ the enabled models its group can reach. */
 export function modelsForToken(snapshot: RoutingSnapshot, token: AuthToken): string[] {
   const reachable = new Set<string>();
   if (snapshot.groupRatios.has(token.group)) {
-    for (const c of snapshot.channels) {
-      if (!c.groups.includes(token.group)) continue;
-      for (const m of c.models) if (snapshot.models.has(m)) reachable.add(m);
-    }
+    for (const m of modelsServedTo(snapshot.channels, token.group)) if (snapshot.models.has(m)) reachable.add(m);
   }
   const names = token.allowedModels.length ? token.allowedModels.filter((m) => reachable.has(m)) : [...reachable];
   return [...new Set(names)].sort();

@@ -4,6 +4,7 @@ import { invalidate } from "@/lib/cache/bus";
 import { listChannels } from "@/lib/db/channels";
 import { DEFAULT_GROUP, getGroup, type GroupRecord } from "@/lib/db/groups";
 import * as db from "@/lib/db/models";
+import { modelsServedTo } from "@/lib/gateway/checks";
 import type { ModelRecord } from "@/lib/db/models";
 import { ApiError, orNotFound } from "@/lib/errors";
 import { withoutRename } from "@/lib/services/rename";
@@ -37,7 +38,7 @@ export async function deleteModel(name: string): Promise<void> {
 /** Enabled models that at least one active channel serving `group` lists, by name. */
 export async function modelsForGroup(group: string): Promise<ModelRecord[]> {
   const channels = await listChannels({ activeOnly: true });
-  const served = new Set(channels.filter((c) => c.groups.includes(group)).flatMap((c) => c.models));
+  const served = modelsServedTo(channels, group);
   return (await db.listModels({ enabledOnly: true })).filter((m) => served.has(m.name));
 }
 
