@@ -19,8 +19,8 @@ export { Prisma } from "./generated/postgresql/client";
 
 /** How long a SQLite writer waits for a lock held by another connection/process. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
-/** Connections per process in the PostgreSQL pool (override with DATABASE_POOL_SIZE). */
-const DEFAULT_PG_POOL_SIZE = 10;
+/** Connections per PostgreSQL pool (DATABASE_POOL_SIZE, default 10): a process has one for Prisma and one for the relay's driver. */
+export const pgPoolSize = (): number => Number(process.env.DATABASE_POOL_SIZE) || 10;
 
 type DbState = { client: PrismaClient; url: string };
 const globalForDb = globalThis as typeof globalThis & { __gatewayDb?: DbState };
@@ -51,7 +51,7 @@ export function createDbClient(url: string = databaseUrl()): PrismaClient {
     const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
     return new SqlitePrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const max = Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_PG_POOL_SIZE;
+  const max = pgPoolSize();
   const adapter = new PrismaPg({
     connectionString: url,
     max,

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { Pool } from "pg";
-import { databaseUrl } from "@/lib/db/client";
+import { databaseUrl, pgPoolSize, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/client";
 import { providerFromUrl, sqlitePathFromUrl } from "@/lib/db/schema-source";
 
 export type Stmt = { sql: string; params: unknown[] };
@@ -27,7 +27,7 @@ type Holder = { [RAW]?: Promise<Raw> };
 async function open(url: string): Promise<Raw> {
   if (providerFromUrl(url) === "sqlite") {
     const { default: Sqlite } = await import("better-sqlite3");
-    const db = new Sqlite(sqlitePathFromUrl(url), { timeout: 5_000 });
+    const db = new Sqlite(sqlitePathFromUrl(url), { timeout: SQLITE_BUSY_TIMEOUT_MS });
     db.pragma("journal_mode = WAL");
     // WAL with synchronous=NORMAL is durable against application crashes and still fast.
     db.pragma("synchronous = NORMAL");
@@ -36,7 +36,7 @@ async function open(url: string): Promise<Raw> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_POOL_SIZE) || 10,
+    max: pgPoolSize(),
     // A database that does not answer fails the call fast (settlements then go to the journal).
     connectionTimeoutMillis: 5_000,
     // TIMESTAMP (without zone) as text: pg would read it as local time; callers know it is UTC.
@@ -200,6 +200,19 @@ export async function query(sql: string, params: unknown[] = [], opts: { prepare
   if (conn.kind === "sqlite") return runSqlite(conn, { sql, params });
   const res = await conn.pool.query(pgQuery(sql, params, opts.prepare));
   return { count: res.rowCount ?? 0, rows: res.rows };
+}
+
+// How values come back from the drivers; the writing side is sqliteValue and forPg above. Both
+// must agree with Prisma, which reads and writes the same columns (tested in raw.test.ts).
+
+/** A Json column's value: SQLite answers it as text, PostgreSQL as the parsed value. */
+export const jsonColumn = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
+
+/** A timestamp column as a Date: both databases hold UTC; text without a zone (PostgreSQL TIMESTAMP) is UTC. */
+export function timestamp(v: unknown): Date {
+  if (v instanceof Date) return v;
+  const s = String(v);
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
 }
 
 /** A count or amount column as a number (PostgreSQL answers bigint as text). */

@@ -1,7 +1,7 @@
 // The relay's reads and writes, all on the database drivers (lib/db/raw.ts): what a relay-only
 // process needs never loads Prisma.
 import { stringList, stringMap } from "@/lib/db/json-columns";
-import { num, query, transaction, type Steps } from "@/lib/db/raw";
+import { jsonColumn, num, query, timestamp, transaction, type Steps } from "@/lib/db/raw";
 import type { UsageEntry } from "@/lib/gateway/types";
 
 
@@ -22,21 +22,12 @@ export async function findRelayToken(keyHash: string) {
     name: String(row.name),
     status: String(row.status),
     userStatus: String(row.userStatus),
-    expiresAt: row.expiresAt === null ? null : parseTimestamp(row.expiresAt),
-    allowedModels: stringList(parseJson(row.allowedModels)),
-    allowedIps: stringList(parseJson(row.allowedIps)),
+    expiresAt: row.expiresAt === null ? null : timestamp(row.expiresAt),
+    allowedModels: stringList(jsonColumn(row.allowedModels)),
+    allowedIps: stringList(jsonColumn(row.allowedIps)),
     group: String(row.group ?? row.userGroup),
     quota: row.quota === null ? null : num(row.quota),
   };
-}
-
-// SQLite answers Json columns as text and timestamps as ISO text; PostgreSQL as objects and Dates.
-const parseJson = (v: unknown): unknown => (typeof v === "string" ? JSON.parse(v) : v);
-function parseTimestamp(v: unknown): Date {
-  if (v instanceof Date) return v;
-  const s = String(v);
-  // Both databases hold UTC; text without a zone (PostgreSQL TIMESTAMP) is read as UTC.
-  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
 }
 
 /** Groups, enabled models and active channels: everything routing and pricing read. */
@@ -73,10 +64,10 @@ export async function loadRouting() {
       baseUrl: String(c.baseUrl),
       apiKey: String(c.apiKey),
       apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
-      headers: stringMap(parseJson(c.headers)),
-      models: stringList(parseJson(c.models)),
-      modelMapping: stringMap(parseJson(c.modelMapping)),
-      groups: stringList(parseJson(c.groups)),
+      headers: stringMap(jsonColumn(c.headers)),
+      models: stringList(jsonColumn(c.models)),
+      modelMapping: stringMap(jsonColumn(c.modelMapping)),
+      groups: stringList(jsonColumn(c.groups)),
       priority: num(c.priority),
       weight: num(c.weight),
     })),
