@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { apiClient, type ApiClient } from "../support/api-client";
-import { startApp, type RunningApp } from "../support/app";
-import { appDb, disconnectDb } from "../support/db";
+import { expect, test } from "vitest";
+import { type ApiClient, useAdminApp } from "../support/api-client";
+import type { RunningApp } from "../support/app";
+import { appDb } from "../support/db";
 
 let app: RunningApp;
 let admin: ApiClient;
@@ -20,15 +20,7 @@ const valid = {
   models: ["gpt-4o", "gpt-4o-mini", "gpt-4o"],
 };
 
-beforeAll(async () => {
-  app = await startApp();
-  admin = apiClient(app, { bearer: app.adminApiKey });
-}, 120_000);
-
-afterAll(async () => {
-  await disconnectDb();
-  await app?.stop();
-});
+useAdminApp((a, client) => ((app = a), (admin = client)));
 
 test("create with defaults; the upstream key is write-only and shown masked", async () => {
   const res = await admin.post("/api/admin/channels", valid);

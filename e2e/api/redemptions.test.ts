@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { apiClient, newUser, type ApiClient } from "../support/api-client";
-import { startApp, type RunningApp } from "../support/app";
+import { describe, expect, test } from "vitest";
+import { newUser, type ApiClient, useAdminApp } from "../support/api-client";
+import type { RunningApp } from "../support/app";
 
 let app: RunningApp;
 let admin: ApiClient;
 
-beforeAll(async () => {
-  app = await startApp();
-  admin = apiClient(app, { bearer: app.adminApiKey });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.stop();
-});
+useAdminApp((a, client) => ((app = a), (admin = client)));
 
 type Code = { id: number; code: string; codePreview: string; amount: number; maxUses: number; uses: number; status: string };
 

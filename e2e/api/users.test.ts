@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { apiClient, newUser, type ApiClient } from "../support/api-client";
-import { startApp, type RunningApp } from "../support/app";
-import { appDb, disconnectDb } from "../support/db";
+import { expect, test } from "vitest";
+import { newUser, type ApiClient, useAdminApp } from "../support/api-client";
+import type { RunningApp } from "../support/app";
+import { appDb } from "../support/db";
 
 let app: RunningApp;
 let admin: ApiClient;
 
-beforeAll(async () => {
-  app = await startApp();
-  admin = apiClient(app, { bearer: app.adminApiKey });
-}, 120_000);
-
-afterAll(async () => {
-  await disconnectDb();
-  await app?.stop();
-});
+useAdminApp((a, client) => ((app = a), (admin = client)));
 
 const topup = (id: number, amount: unknown) => admin.post(`/api/admin/users/${id}/topup`, { amount });
 

@@ -1,4 +1,6 @@
-import type { RunningApp } from "./app";
+import { afterAll, beforeAll } from "vitest";
+import { disconnectDb } from "@/lib/db/client";
+import { startApp, type RunningApp } from "./app";
 import { login } from "./session";
 
 export type Auth = { bearer: string } | { cookie: string };
@@ -47,3 +49,19 @@ export async function newUser(
 
 /** Env for startApp that creates a root admin at start, so ADMIN_API_KEY acts as a real user. */
 export const ROOT_ADMIN_ENV = { ADMIN_EMAIL: "root@example.com", ADMIN_PASSWORD: "root password 123" };
+
+/**
+ * The file's app and its admin client (ADMIN_API_KEY): started before the file's tests, stopped
+ * after them, with the test process's own database connection closed.
+ */
+export function useAdminApp(ready: (app: RunningApp, admin: ApiClient) => void, opts?: Parameters<typeof startApp>[0]): void {
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    app = await startApp(opts);
+    ready(app, apiClient(app, { bearer: app.adminApiKey }));
+  }, 120_000);
+  afterAll(async () => {
+    await disconnectDb();
+    await app?.stop();
+  });
+}
