@@ -1,13 +1,20 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
+/** Placeholder for a page's title and description. */
+export function PageHeaderSkeleton() {
+  return (
+    <div className="grid gap-2">
+      <Skeleton className="h-7 w-40" />
+      <Skeleton className="h-4 w-72 max-w-full" />
+    </div>
+  );
+}
+
 /** Placeholder for a page header and a table while the server loads rows. */
 export function TableSkeleton({ rows = 6, withChart = false }: { rows?: number; withChart?: boolean }) {
   return (
     <div className="grid gap-6" aria-busy="true" aria-label="Loading">
-      <div className="grid gap-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-72 max-w-full" />
-      </div>
+      <PageHeaderSkeleton />
       {withChart ? <Skeleton className="h-64 w-full rounded-xl" /> : null}
       <div className="flex gap-2">
         <Skeleton className="h-9 w-64 max-w-full" />

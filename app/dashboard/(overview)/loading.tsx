@@ -1,12 +1,10 @@
+import { PageHeaderSkeleton } from "@/components/dashboard/table-skeleton";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export default function Loading() {
   return (
     <div className="grid gap-6" aria-busy="true" aria-label="Loading">
-      <div className="grid gap-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-72 max-w-full" />
-      </div>
+      <PageHeaderSkeleton />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {Array.from({ length: 4 }, (_, i) => (
           <Skeleton key={i} className="h-28 rounded-xl" />
