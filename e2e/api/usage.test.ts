@@ -111,6 +111,21 @@ describe("GET /api/usage", () => {
     expect(ids((await admin.get("/api/usage?userId=all")).body.data)).toEqual(["req-5", "req-4", "req-3", "req-2", "req-1", "req-0"]);
   });
 
+  test("an admin naming a token finds its records without naming its owner (CONTRACT §5)", async () => {
+    expect(ids((await admin.get(`/api/usage?tokenId=${t1}`)).body.data)).toEqual(["req-5", "req-1", "req-0"]);
+    expect(ids((await admin.get(`/api/usage?tokenId=${tb}`)).body.data)).toEqual(["req-3"]);
+    expect((await admin.get(`/api/usage/summary?groupBy=token&tokenId=${t2}`)).body.data).toEqual([
+      { key: String(t2), tokenName: "two", requests: 2, promptTokens: 1007, completionTokens: 3, cost: 1290 },
+    ]);
+    // a user naming someone else's token still sees nothing
+    expect((await alice.client.get(`/api/usage?tokenId=${tb}`)).body.data).toEqual([]);
+  });
+
+  test("GET /metrics is off when METRICS_TOKEN is not set", async () => {
+    const res = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${app.adminApiKey}` } });
+    expect(res.status).toBe(404);
+  });
+
   test("bad parameters answer 400", async () => {
     for (const q of [
       "from=yesterday", "to=2026-13-01", "limit=0", "limit=501", "limit=abc", "tokenId=-1", "cursor=bogus", "colour=red",

@@ -22,12 +22,13 @@ export function decodeCursor(cursor: string): number {
 /** What a usage query asks for: the filters, and whose records (admins may name a user, or "all"). */
 export type UsageScope = Omit<UsageFilter, "userId"> & { userId?: number | "all" };
 
-/** The filter a query comes to: the caller's own records; admins may name a user, or "all" for everyone. */
+/** The filter a query comes to: the caller's own records; admins may name a user, "all" for everyone, or just a token. */
 export async function scopeUsage(actor: Actor, q: UsageScope): Promise<UsageFilter> {
   let userId: number | undefined;
   if (q.userId === "all") {
     if (!actor.isAdmin) throw new ApiError("forbidden", "Only admins may see every user's usage.", "userId");
-  } else {
+  } else if (!(actor.isAdmin && q.userId === undefined && q.tokenId !== undefined)) {
+    // An admin naming a token finds its records whoever owns it; otherwise the caller's own, or the named user's.
     userId = (await resolveOwner(actor, q.userId)).id;
   }
   return { userId, tokenId: q.tokenId, model: q.model, channelId: q.channelId, from: q.from, to: q.to, status: q.status };
