@@ -1,3 +1,4 @@
+import { log } from "@/lib/log";
 /** Every error code the gateway answers with, and its HTTP status (CONTRACT.md §1 and §3). */
 export const ERROR_STATUS = {
   invalid_api_key: 401,
@@ -98,6 +99,6 @@ export function toErrorResponse(err: unknown, requestId?: string): Response {
   if (err instanceof ApiError) {
     return errorResponse(err.code, err.message, { param: err.param, status: err.status });
   }
-  console.error(`[${requestId ?? "-"}] unhandled error:`, err instanceof Error ? err.stack : err);
+  log().error({ err, requestId: requestId ?? null }, "unhandled error");
   return errorResponse("internal_error", "The server had an error while processing your request.");
 }

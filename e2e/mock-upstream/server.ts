@@ -12,6 +12,8 @@ export interface MockUpstreamOptions {
   host?: string;
   /** The key clients must present as `Authorization: Bearer <key>`. */
   apiKey?: string;
+  /** Several keys, any of which is accepted (instead of apiKey). */
+  apiKeys?: string[];
   /** What GET /v1/models lists; requests may name any model. */
   models?: string[];
 }
@@ -22,6 +24,8 @@ export interface MockUpstream {
   port: number;
   close(): Promise<void>;
   setFault(fault: MockFault | null): void;
+  /** Replaces the accepted keys: a key left out is revoked (answers 401). */
+  setKeys(keys: string[]): void;
   /** Reports this many cached prompt tokens on the following answers (null: none). */
   setCachedTokens(n: number | null): void;
   /** Every /v1 request received, in order (authorized or not). */
@@ -39,7 +43,7 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
 
 /** Starts an OpenAI-compatible mock upstream with switchable faults (see e2e/mock-upstream/faults.ts). */
 export async function startMockUpstream(options: MockUpstreamOptions = {}): Promise<MockUpstream> {
-  const apiKey = options.apiKey ?? "mock-key";
+  let keys = new Set(options.apiKeys ?? [options.apiKey ?? "mock-key"]);
   const models = options.models ?? DEFAULT_MODELS;
   let counter = 0;
   let cachedTokens: string | null = null;
@@ -57,7 +61,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     const requestId = `req_mock_${++counter}`;
     res.setHeader("x-request-id", requestId);
 
-    if (req.headers.authorization !== `Bearer ${apiKey}`) {
+    const auth = req.headers.authorization ?? "";
+    if (!auth.startsWith("Bearer ") || !keys.has(auth.slice(7))) {
       return sendError(res, 401, "Incorrect API key provided.", "invalid_api_key", "invalid_request_error");
     }
     const parsed = state.faultFor(req);
@@ -130,6 +135,9 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     requests: state.requests,
     reset: () => state.reset(),
     setFault: (fault) => state.faults.set(fault),
+    setKeys: (list) => {
+      keys = new Set(list);
+    },
     setCachedTokens: (n) => {
       cachedTokens = n === null ? null : String(n);
     },

@@ -1,16 +1,36 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "./test-db";
+
+/** Upstream keys and other secrets the tests hand the app: none may appear in its output. */
+const SECRETS = new Set<string>(["mock-key"]);
+
+/** Adds a secret that the app must never write to its logs (checked when it stops). */
+export function registerSecret(secret: string): void {
+  if (secret.length >= 6) SECRETS.add(secret);
+}
+
+// Gateway tokens (sk- and 43+ base62 characters) and any secret named above.
+const TOKEN_PATTERN = /\bsk-[A-Za-z0-9]{43,}/;
+
+/** The secrets found in an app's output (empty when none). */
+export function leakedSecrets(output: string, extra: string[]): string[] {
+  const found = [...SECRETS, ...extra].filter((s) => s.length >= 6 && output.includes(s)).map((s) => `${s.slice(0, 6)}…`);
+  const token = TOKEN_PATTERN.exec(output);
+  if (token) found.push(`${token[0].slice(0, 8)}…`);
+  return found;
+}
 
 export type RunningApp = {
   url: string;
   adminApiKey: string;
   db: TestDatabase;
   process: ChildProcess;
+  /** Everything the app wrote to stdout and stderr. */
   logs(): string;
   /** SIGTERM and wait for exit; with keepDatabase the database outlives the process. */
   stop(opts?: { keepDatabase?: boolean }): Promise<number | null>;
@@ -59,6 +79,8 @@ export async function startApp(
       DATA_DIR: dataDir,
       DATABASE_URL: db.url,
       ADMIN_API_KEY: adminApiKey,
+      // The logs are read by the tests (and searched for secrets); vitest's own default would silence them.
+      LOG_LEVEL: "info",
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -98,8 +120,18 @@ export async function startApp(
         new Promise<null>((r) => setTimeout(() => r(null), 20_000).unref()),
       ]);
       if (child.exitCode === null) child.kill("SIGKILL");
+      const generated = ["auth-secret", "encryption-key"]
+        .map((f) => path.join(dataDir, f))
+        .filter((f) => existsSync(f))
+        .map((f) => readFileSync(f, "utf8").trim());
       rmSync(dataDir, { recursive: true, force: true });
       if (!keepDatabase) await db.drop();
+      // No key of any kind in the logs: gateway tokens, upstream keys, the admin and metrics tokens, generated secrets.
+      const configured = Object.entries({ ...opts.env, ADMIN_API_KEY: adminApiKey })
+        .filter(([k]) => /KEY|SECRET|TOKEN|PASSWORD/.test(k))
+        .map(([, v]) => v);
+      const leaks = leakedSecrets(output, [...configured, ...generated]);
+      if (leaks.length) throw new Error(`the app's output contains secrets: ${leaks.join(", ")}`);
       return code;
     },
   };

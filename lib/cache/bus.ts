@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { connect, redisPrefix, withRedis } from "@/lib/cache/redis";
 import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
 
 /**
  * What a cache holds and a write can make stale:
@@ -57,7 +58,7 @@ async function subscribe(b: Bus) {
 export function onInvalidate(listener: Listener): () => void {
   const b = bus();
   b.listeners.add(listener);
-  void subscribe(b).catch((e) => console.error("redis subscribe failed:", e));
+  void subscribe(b).catch((err) => log().error({ err }, "redis subscribe failed"));
   return () => b.listeners.delete(listener);
 }
 

@@ -4,6 +4,7 @@
 // back to their per-instance form, and the outage and the recovery are logged once each.
 import type { Redis } from "ioredis";
 import { getConfig } from "@/lib/config";
+import { log } from "@/lib/log";
 
 export type RedisState = "off" | "connecting" | "ready" | "down";
 
@@ -62,13 +63,13 @@ export async function connect(url: string, track?: { state: RedisState }): Promi
     retryStrategy: (times) => Math.min(times * 200, 5_000),
   });
   conn.on("ready", () => {
-    if (track?.state === "down") console.log("redis reachable again: sharing caches and limits across instances");
+    if (track?.state === "down") log().info("redis reachable again: sharing caches and limits across instances");
     if (track) track.state = "ready";
   });
   conn.on("error", (e: Error) => {
     if (!track) return;
     if (track.state !== "down") {
-      console.error(`redis unreachable (${e.message}): caches and limits are per instance until it is back`);
+      log().error({ error: e.message }, "redis unreachable: caches and limits are per instance until it is back");
     }
     track.state = "down";
   });

@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import type { Pool } from "pg";
 import { databaseUrl, pgPoolSize, SQLITE_BUSY_TIMEOUT_MS } from "@/lib/db/client";
 import { providerFromUrl, sqlitePathFromUrl } from "@/lib/db/schema-source";
+import { log } from "@/lib/log";
 
 export type Stmt = { sql: string; params: unknown[] };
 export type StmtResult = { count: number; rows: Record<string, unknown>[] };
@@ -42,7 +43,7 @@ async function open(url: string): Promise<Raw> {
     // TIMESTAMP (without zone) as text: pg would read it as local time; callers know it is UTC.
     types: { getTypeParser: ((oid: number, format?: "text" | "binary") => (oid === 1114 ? (v: string) => v : pg.types.getTypeParser(oid, format))) as never },
   });
-  pool.on("error", (e) => console.error("postgres pool:", e.message));
+  pool.on("error", (e) => log().error({ error: e.message }, "postgres pool error"));
   // Ledger statements run in autocommit and need not wait for the WAL flush: a database crash may
   // forget the last milliseconds of them (a hold then expires and is released), but can never
   // make a balance negative.

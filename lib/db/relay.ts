@@ -151,3 +151,15 @@ function* insertUsageSteps(rows: UsageEntry[]): Steps<void> {
 export async function insertUsageRecords(rows: UsageEntry[]): Promise<void> {
   if (rows.length) await transaction(() => insertUsageSteps(rows));
 }
+
+/** Every channel's health, for metrics. */
+export async function channelHealth() {
+  const { rows } = await query(`SELECT id, name, status, "consecutiveFailures" FROM channels ORDER BY id`);
+  return rows.map((c) => ({ id: num(c.id), name: String(c.name), status: String(c.status), consecutiveFailures: num(c.consecutiveFailures) }));
+}
+
+/** Credit reservations held now (calls in flight on any instance): how many, and how much. */
+export async function heldReservations(): Promise<{ count: number; amount: number }> {
+  const { rows } = await query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount FROM holds`);
+  return { count: num(rows[0].n), amount: num(rows[0].amount) };
+}

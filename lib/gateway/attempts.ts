@@ -8,6 +8,7 @@ import { RelayStream } from "@/lib/gateway/stream";
 import { describe, isRetryableStatus, isTimeout, readAll, type UpstreamResponse } from "@/lib/gateway/upstream";
 import type { ErrorCode } from "@/lib/errors";
 import type { ChannelInfo } from "@/lib/gateway/types";
+import { callLog } from "@/lib/log";
 
 /** Largest upstream answer read whole (a non-streamed completion); more is treated as a broken upstream. */
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
@@ -38,7 +39,7 @@ export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]
     }
     timeout = tried.timeout;
     const a = call.attempts.at(-1)!;
-    console.warn(`[${call.requestId}] channel ${channel.id} failed: ${a.error}`);
+    callLog(call.requestId).warn({ channelId: channel.id, status: a.status, error: a.error }, "channel failed");
   }
   if (input.signal.aborted) {
     await call.finishEmpty(499, "client_closed", "The client closed the connection before the answer.");

@@ -1,3 +1,5 @@
+import { log } from "@/lib/log";
+
 /** A small in-process cache with a TTL, a size bound, and coalesced concurrent loads. */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; at: number }>();
@@ -63,7 +65,7 @@ export class Batcher<T> {
       try {
         await this.write(batch);
       } catch (err) {
-        console.error(`batch write of ${batch.length} item(s) failed:`, err);
+        log().error({ err, items: batch.length }, "batch write failed");
       }
     });
     return this.running;

@@ -10,6 +10,7 @@ import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { relayOverChannels } from "@/lib/gateway/attempts";
 import { refusalEntry, usageEntry } from "@/lib/gateway/record";
 import type { AuthToken, ChannelInfo, Failure, GatewayDeps, Hold, ModelInfo } from "@/lib/gateway/types";
+import { callLog } from "@/lib/log";
 
 /**
  * Who is to blame for an attempt that did not end well: "upstream" counts against the channel;
@@ -77,7 +78,7 @@ export class RelayCall {
   /** Ends the call exactly once; later calls return the first one's promise. Never rejects. */
   finish(ending: Ending): Promise<void> {
     this.finishing ??= this.settleAndRecord(ending).catch((err) => {
-      console.error(`[${this.requestId}] finishing the call failed:`, err);
+      callLog(this.requestId).error({ err }, "finishing the call failed");
     });
     return this.finishing;
   }
@@ -99,7 +100,7 @@ export class RelayCall {
       counts = await this.deps.countTokens([...texts, output]);
     } catch (err) {
       // Without a tokenizer, about four bytes a token.
-      console.error(`[${this.requestId}] token count failed:`, err);
+      callLog(this.requestId).error({ err }, "token count failed");
       counts = [...texts, output].map((t) => Math.ceil(Buffer.byteLength(t) / 4));
     }
     const completionTokens = counts.pop() ?? 0;

@@ -4,6 +4,7 @@ import type { BodyStream } from "@/lib/gateway/http";
 import type { StreamTap } from "@/lib/gateway/plan";
 import { sseErrorEvent } from "@/lib/gateway/sse";
 import { describe, isTimeout } from "@/lib/gateway/upstream";
+import { callLog } from "@/lib/log";
 
 /**
  * The client's stream: upstream events rewritten by the plan's tap and forwarded as they arrive
@@ -62,7 +63,7 @@ export class RelayStream implements BodyStream {
         return null;
       }
       const code = isTimeout(err) ? "upstream_timeout" : "upstream_error";
-      console.warn(`[${this.call.requestId}] upstream stream failed on channel ${this.attempt.channel.id}: ${describe(err)}`);
+      callLog(this.call.requestId).warn({ channelId: this.attempt.channel.id, error: describe(err) }, "upstream stream failed");
       this.attempt.fault = "upstream";
       this.attempt.error = `stream broke off: ${describe(err)}`;
       let tail: Uint8Array | null = null;

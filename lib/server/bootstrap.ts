@@ -4,6 +4,7 @@ import { seedCatalog } from "@/lib/db/catalog";
 import { isConflict } from "@/lib/db/errors";
 import { ensureDefaultGroup } from "@/lib/db/groups";
 import { createUser, getUserCredentials } from "@/lib/db/users";
+import { log } from "@/lib/log";
 
 /** Idempotent first-start work: the `default` group, the pricing catalog (once), and the admin named by ADMIN_EMAIL/ADMIN_PASSWORD. */
 export async function bootstrap(config: Config): Promise<void> {
@@ -17,7 +18,7 @@ export async function bootstrap(config: Config): Promise<void> {
         role: "admin",
         name: "Admin",
       });
-      console.log(`created admin ${config.adminEmail}`);
+      log().info({ email: config.adminEmail }, "created the first admin");
     } catch (err) {
       // Another instance starting at the same moment created it first.
       if (!isConflict(err)) throw err;

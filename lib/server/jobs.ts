@@ -5,6 +5,7 @@ import { releaseExpiredHolds } from "@/lib/db/ledger";
 import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
 import { journal } from "@/lib/server/relay-deps";
 import { createUpstreamDispatcher } from "@/lib/server/upstream-client";
+import { log } from "@/lib/log";
 
 /** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
 export async function probeChannels(dispatcher: ReturnType<typeof createUpstreamDispatcher>): Promise<void> {
@@ -18,7 +19,7 @@ export async function probeChannels(dispatcher: ReturnType<typeof createUpstream
       });
       await res.body.dump();
       if (res.statusCode >= 200 && res.statusCode < 300 && (await reenableChannel(c.id))) {
-        console.log(`channel ${c.id} answered the probe and is back in service`);
+        log().info({ channelId: c.id }, "channel answered the probe and is back in service");
         invalidate("routing");
       }
     } catch {
@@ -34,17 +35,17 @@ export async function probeChannels(dispatcher: ReturnType<typeof createUpstream
 export function startJobs(config: Config): void {
   const reconcile = () =>
     void releaseExpiredHolds()
-      .then((n) => n && console.log(`released ${n} expired credit hold(s)`))
-      .catch((e) => console.error("hold reconciler:", e));
+      .then((n) => n && log().info({ holds: n }, "released expired credit holds"))
+      .catch((err) => log().error({ err }, "hold reconciler failed"));
   reconcile();
   setInterval(reconcile, Math.min(30_000, (config.holdTtlSeconds * 1000) / 2)).unref();
 
   // Settlements kept while the database was unreachable (by this process, or one that died).
-  const replay = () => void journal().replay().catch((e) => console.error("journal replay:", e));
+  const replay = () => void journal().replay().catch((err) => log().error({ err }, "journal replay failed"));
   replay();
   setInterval(() => journal().pending() && replay(), 2_000).unref();
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
-  const probe = () => void probeChannels(dispatcher).catch((e) => console.error("channel probe:", e));
+  const probe = () => void probeChannels(dispatcher).catch((err) => log().error({ err }, "channel probe failed"));
   setInterval(probe, config.channelProbeIntervalMs).unref();
 }

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Hold, UsageEntry } from "@/lib/gateway/types";
+import { log } from "@/lib/log";
 
 export type JournalItem = { kind: "settle"; hold: Hold; entry: UsageEntry } | { kind: "usage"; entries: UsageEntry[] };
 
@@ -35,7 +36,7 @@ export class Journal {
   append(item: JournalItem): void {
     if (!this.outage) {
       this.outage = true;
-      console.error(`database unreachable: keeping settlements and usage records in ${this.dir} until it is back`);
+      log().error({ dir: this.dir }, "database unreachable: keeping settlements and usage records in the journal until it is back");
     }
     fs.mkdirSync(this.dir, { recursive: true });
     const fd = fs.openSync(this.file, "a");
@@ -90,12 +91,12 @@ export class Journal {
         const rest = lines.slice(done);
         fs.writeFileSync(file, `${rest.join("\n")}\n`, { flag: "a" });
         fs.rmSync(taken);
-        if (applied) console.log(`replayed ${applied} journaled item(s); ${rest.length} left: ${(err as Error).message}`);
+        if (applied) log().warn({ applied, left: rest.length, error: (err as Error).message }, "replayed part of the journal");
         return applied;
       }
       fs.rmSync(taken);
     }
-    if (this.outage || applied) console.log(`database reachable again: replayed ${applied} journaled item(s)`);
+    if (this.outage || applied) log().info({ applied }, "database reachable again: replayed the journal");
     this.outage = false;
     return applied;
   }

@@ -1,3 +1,5 @@
+import { log } from "@/lib/log";
+
 type Hook = () => Promise<void> | void;
 const HOOKS = Symbol.for("gateway.shutdownHooks");
 type Holder = { [HOOKS]?: Hook[] };
@@ -21,7 +23,7 @@ export async function runShutdownHooks(): Promise<void> {
     try {
       await hook();
     } catch (err) {
-      console.error("shutdown hook failed:", err);
+      log().error({ err }, "shutdown hook failed");
     }
   }
 }

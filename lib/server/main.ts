@@ -10,6 +10,7 @@ import { closeRaw } from "@/lib/db/raw";
 import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
 import { createRouter } from "@/lib/server/router";
+import { log } from "@/lib/log";
 
 async function main() {
   let config;
@@ -17,7 +18,7 @@ async function main() {
     config = getConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message);
+      log().fatal(err.message);
       process.exit(1);
     }
     throw err;
@@ -60,20 +61,20 @@ async function main() {
 
   server.once("error", (err) => {
     // Most often the port is taken: an instance that cannot serve must not keep running.
-    console.error(`cannot listen on ${config.hostname}:${config.port}:`, err.message);
+    log().fatal({ host: config.hostname, port: config.port, error: err.message }, "cannot listen");
     process.exit(1);
   });
   server.listen(config.port, config.hostname, () => {
     const addr = server.address();
     const port = typeof addr === "object" && addr ? addr.port : config.port;
-    console.log(`gateway listening on http://${config.hostname}:${port} (${dev ? "development" : "production"})`);
+    log().info({ url: `http://${config.hostname}:${port}`, mode: dev ? "development" : "production" }, "gateway listening");
   });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: no longer accepting connections; finishing ${inFlight} request(s)`);
+    log().info({ signal, inFlight }, "no longer accepting connections; finishing requests in flight");
     server.close();
     server.closeIdleConnections();
     if (inFlight > 0) {
@@ -129,7 +130,7 @@ async function prepareDatabase() {
   ]);
   const config = getConfig();
   const { applied } = await applyMigrations(config.databaseUrl);
-  if (applied.length) console.log(`applied migrations: ${applied.join(", ")}`);
+  if (applied.length) log().info({ migrations: applied }, "applied migrations");
   await bootstrap(config);
   await disconnectDb();
 }
@@ -137,6 +138,6 @@ async function prepareDatabase() {
 const MIGRATE = "--prepare-database";
 
 (process.argv[2] === MIGRATE ? prepareDatabase().then(() => process.exit(0)) : main()).catch((err) => {
-  console.error("failed to start:", err);
+  log().fatal({ err }, "failed to start");
   process.exit(1);
 });

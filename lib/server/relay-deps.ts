@@ -20,6 +20,8 @@ import path from "node:path";
 import { Journal } from "@/lib/server/journal";
 import { onShutdown } from "@/lib/server/lifecycle";
 import { countInWorker } from "@/lib/server/token-counter";
+import { metrics } from "@/lib/server/metrics";
+import { callLog, log } from "@/lib/log";
 
 const CACHE_TTL_MS = 10_000;
 const SUCCESS_WRITE_INTERVAL_MS = 60_000;
@@ -29,7 +31,7 @@ async function loadToken(keyHash: string): Promise<AuthToken | null> {
   if (!row) return null;
   const ips = parseCidrList(row.allowedIps);
   // Entries are validated on write; one that does not parse must never widen access to "any".
-  if (!ips.ok) console.error(`token ${row.id} has invalid allowed IPs; refusing it`);
+  if (!ips.ok) log().error({ tokenId: row.id }, "token has invalid allowed IPs; refusing it");
   return {
     ...row,
     status: row.status === "active" && ips.ok ? "active" : "disabled",
@@ -41,6 +43,7 @@ async function loadToken(keyHash: string): Promise<AuthToken | null> {
 
 async function loadSnapshot(): Promise<RoutingSnapshot> {
   const r = await loadRouting();
+  metrics().setKnownModels(r.models.map((m) => m.name));
   return {
     groupRatios: new Map(r.groups.map((g) => [g.name, g.ratio])),
     models: new Map(r.models.map((m) => [m.name, m])),
@@ -62,7 +65,7 @@ function createDeps(): GatewayDeps {
     try {
       await insertUsageRecords(entries);
     } catch (err) {
-      console.error(`writing ${entries.length} usage record(s) failed:`, (err as Error).message);
+      log().error({ records: entries.length, error: (err as Error).message }, "writing usage records failed; journaled");
       journal().append({ kind: "usage", entries });
     }
   });
@@ -75,6 +78,7 @@ function createDeps(): GatewayDeps {
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
   const limiter = sharedRateLimiter("rl:");
+  const stats = metrics();
 
   return {
     findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
@@ -88,35 +92,39 @@ function createDeps(): GatewayDeps {
       return r.ok ? r : { ok: false, code: "insufficient_quota", which: r.which };
     },
     settle: async (hold, entry) => {
+      stats.observe(entry);
       try {
         const r = await settleCredits(hold, entry);
-        if (r.writtenOff > 0) console.warn(`[${hold.requestId}] ${r.writtenOff} credits written off: the funds left did not cover the real cost`);
+        if (r.writtenOff > 0) callLog(hold.requestId).warn({ writtenOff: r.writtenOff }, "credits written off: the funds left did not cover the real cost");
       } catch (err) {
-        console.error(`[${hold.requestId}] settlement failed:`, (err as Error).message);
+        callLog(hold.requestId).error({ error: (err as Error).message }, "settlement failed; journaled");
         journal().append({ kind: "settle", hold, entry });
       }
     },
     checkpoint: (hold, cost, entry) =>
-      void checkpointHold(hold, cost, entry).catch((e) => console.error(`[${hold.requestId}] checkpoint failed:`, e.message)),
-    recordUsage: (entry) => usage.add(entry),
-    refused: () => {},
+      void checkpointHold(hold, cost, entry).catch((e) => callLog(hold.requestId).error({ error: e.message }, "checkpoint failed")),
+    recordUsage: (entry) => {
+      stats.observe(entry);
+      usage.add(entry);
+    },
+    refused: (code) => stats.refused(code),
     touchToken: (id) => touched.add(id),
     channelSucceeded(id) {
       const now = Date.now();
       if (!failedSinceSuccess.has(id) && now - (lastSuccessWrite.get(id) ?? 0) < SUCCESS_WRITE_INTERVAL_MS) return;
       failedSinceSuccess.delete(id);
       lastSuccessWrite.set(id, now);
-      void recordChannelSuccess(id).catch((e) => console.error("channel success:", e));
+      void recordChannelSuccess(id).catch((err) => log().error({ err, channelId: id }, "recording a channel success failed"));
     },
     channelFailed(id, reason) {
       failedSinceSuccess.add(id);
       void recordChannelFailure(id, reason, config.channelFailureThreshold)
         .then((disabled) => {
           if (!disabled) return;
-          console.warn(`channel ${id} disabled after ${config.channelFailureThreshold} failures in a row`);
+          log().warn({ channelId: id, failures: config.channelFailureThreshold }, "channel disabled after failures in a row");
           invalidate("routing");
         })
-        .catch((e) => console.error("channel failure:", e));
+        .catch((err) => log().error({ err, channelId: id }, "recording a channel failure failed"));
     },
     countTokens: countInWorker,
     upstream: upstreamClient(dispatcher),

@@ -6,6 +6,8 @@ import { errorBody, type ErrorCode, ERROR_STATUS } from "@/lib/errors";
 import { trustRequestHeaders } from "@/lib/server/trust";
 import { newRequestId } from "@/lib/server/v1";
 import { dispatchV1 } from "@/lib/server/v1-dispatch";
+import { serveMetrics } from "@/lib/server/metrics";
+import { log } from "@/lib/log";
 
 /** Largest body the management API, sign-in and pages accept (they take small JSON or forms). */
 export const APP_BODY_LIMIT = 1024 * 1024;
@@ -60,12 +62,17 @@ export function createRouter(config: Config, nextHandler: NextHandler) {
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
     const fail = (err: unknown) => {
-      console.error("request failed:", err);
+      log().error({ err, method: req.method, path }, "request failed");
       if (!res.headersSent) sendError(res, "internal_error", "The server had an error while processing your request.");
       else res.destroy();
     };
     if (path === "/v1" || path.startsWith("/v1/")) {
       dispatchV1(req, res, path).catch(fail);
+      return;
+    }
+    // Off (Next's 404) unless METRICS_TOKEN is set.
+    if (path === "/metrics" && config.metricsToken) {
+      serveMetrics(req, res, config.metricsToken).catch(fail);
       return;
     }
     if (!admitBody(req, res)) return;

@@ -10,6 +10,7 @@ import type { Outcome } from "@/lib/gateway/types";
 import { clientIpFrom, CLIENT_IP_HEADER } from "@/lib/server/headers";
 import { relayDeps } from "@/lib/server/relay-deps";
 import { trackSettlement } from "@/lib/server/settlements";
+import { callLog } from "@/lib/log";
 
 const ID_PREFIX = randomBytes(10).toString("hex");
 let idCounter = 0;
@@ -25,7 +26,7 @@ export async function runEndpoint(endpoint: Endpoint, input: RelayInput): Promis
   try {
     result = await endpoint(input, relayDeps());
   } catch (err) {
-    console.error(`[${input.requestId}] unhandled error:`, err instanceof Error ? err.stack : err);
+    callLog(input.requestId).error({ err }, "unhandled error");
     result = openaiError("internal_error", "The server had an error while processing your request.");
   }
   Object.assign(result.headers, CORS_HEADERS, { "x-request-id": input.requestId });
