@@ -67,8 +67,8 @@ function invalid(body: unknown, countOnly: boolean, version: string): string | n
 }
 
 /**
- * Starts an Anthropic Messages mock (`POST /v1/messages`, stream and not, and
- * `/v1/messages/count_tokens`) with the OpenAI mock's faults and control endpoints, plus
+ * Starts an Anthropic Messages mock (`POST /v1/messages`, stream and not,
+ * `/v1/messages/count_tokens` and `GET /v1/models`) with the OpenAI mock's faults and control endpoints, plus
  * `POST /__mock/cache` `{read, write5m, write1h}` to report cache usage. It requires the key
  * (`x-api-key` or bearer) and `anthropic-version`, checks thinking signatures and tool results in the history as
  * Anthropic does (and sampling parameters from API version 2026-10-21), and answers `stream_error`
@@ -110,6 +110,10 @@ export async function startAnthropicMock(options: AnthropicMockOptions = {}): Pr
     const fault = parsed.fault;
     if (await earlyFault(res, fault, signal, (status, message) => sendError(res, status, message))) return;
 
+    if (req.method === "GET" && path === "/v1/models") {
+      const data = ["claude-opus-4-5", "claude-sonnet-4-5", "claude-haiku-4-5"].map((id) => ({ type: "model", id, display_name: id, created_at: "2025-11-24T00:00:00Z" }));
+      return sendPayload(res, { data, has_more: false, first_id: data[0].id, last_id: data.at(-1)!.id }, fault, signal);
+    }
     const count = path === "/v1/messages/count_tokens";
     if (req.method !== "POST" || (path !== "/v1/messages" && !count)) return sendError(res, 404, `Not found: ${req.method} ${path}`);
     const problem = invalid(body, count, String(req.headers["anthropic-version"]));

@@ -1,21 +1,36 @@
 import { createHash } from "node:crypto";
-import { countPromptTokens, loadTokenizer, type PromptEndpoint } from "../../lib/billing/estimate";
+import { countPromptTokens, countTokens, loadTokenizer, type PromptEndpoint } from "../../lib/billing/estimate";
+import { sampleArguments } from "./base";
 
 /**
  * Deterministic OpenAI-shaped payloads. The reply is `Hello from mock: <first 40 characters of the
  * last user message or prompt>`. Token numbers are real o200k_base counts: prompt_tokens is
  * lib/billing/estimate's countPromptTokens (OpenAI's per-message recipe), completion_tokens the
- * tokens of the reply, after truncation to max_tokens / max_completion_tokens.
+ * tokens of the reply, after truncation to max_tokens / max_completion_tokens. Chat requests that
+ * offer function tools (and have no tool results to read yet) get every allowed tool called at once;
+ * after tool results the reply is `Hello from mock: tool results: <first 40 characters of the last
+ * tool result>`. A `reasoning_effort` other than `none` reports reasoning tokens (billed as output,
+ * never shown, as OpenAI's reasoning models do).
  */
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** A tool call the mock model makes. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** the arguments as a JSON string */
+  arguments: string;
+}
+
 export interface Reply {
-  text: string;
+  /** the reply text; null when the model only calls tools */
+  text: string | null;
+  toolCalls: ToolCall[];
   /** The reply split at word boundaries: one stream chunk each. Joined they equal `text`. */
   pieces: string[];
-  finishReason: "stop" | "length";
+  finishReason: "stop" | "length" | "tool_calls";
   usage: Usage;
   /** how many choices were asked for (`n`) */
   n: number;
@@ -58,23 +73,59 @@ function maxTokens(body: Json): number | undefined {
   return Number.isSafeInteger(v) && (v as number) > 0 ? (v as number) : undefined;
 }
 
+/** The tools the mock model calls: every function tool, or the one `tool_choice` names; none after tool results. */
+function calledTools(body: Json, text: string, requestId: string): ToolCall[] {
+  const tools = (Array.isArray(body.tools) ? body.tools.filter(isObject) : []).filter((t) => t.type === "function" && isObject(t.function));
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  const last = messages.at(-1);
+  const choice = body.tool_choice;
+  if (tools.length === 0 || choice === "none" || (isObject(last) && last.role === "tool")) return [];
+  const named = isObject(choice) && isObject(choice.function) ? String(choice.function.name) : null;
+  let chosen = named ? tools.filter((t) => (t.function as Json).name === named) : tools;
+  if (body.parallel_tool_calls === false) chosen = chosen.slice(0, 1);
+  return chosen.map((t, i) => {
+    const fn = t.function as Json;
+    return { id: `call_${requestId}_${i}`, name: String(fn.name), arguments: JSON.stringify(sampleArguments(fn.parameters, text)) };
+  });
+}
+
+function lastToolResult(body: Json): string | null {
+  const last = Array.isArray(body.messages) ? body.messages.at(-1) : null;
+  if (!isObject(last) || last.role !== "tool") return null;
+  if (typeof last.content === "string") return last.content;
+  return Array.isArray(last.content) ? last.content.map((p) => (isObject(p) && typeof p.text === "string" ? p.text : "")).join(" ") : "";
+}
+
+/** Reasoning tokens a request asks for: those of `Thinking about: <source>` unless reasoning is off. */
+export async function reasoningTokens(effort: unknown, source: string): Promise<number> {
+  if (typeof effort !== "string" || effort === "none") return 0;
+  return countTokens(`Thinking about: ${firstChars(source, 40)}`);
+}
+
 /** The reply and usage for a chat or completions request. */
-export async function buildReply(body: Json, endpoint: "chat" | "completions", cachedHeader: string | null): Promise<Reply> {
+export async function buildReply(body: Json, endpoint: "chat" | "completions", cachedHeader: string | null, requestId = "mock"): Promise<Reply> {
   const source = endpoint === "chat" ? lastUserText(body) : firstPrompt(body);
-  let text = `Hello from mock: ${firstChars(source, 40)}`;
+  const toolResult = endpoint === "chat" ? lastToolResult(body) : null;
+  const toolCalls = endpoint === "chat" ? calledTools(body, source, requestId) : [];
+  let text = toolResult !== null ? `Hello from mock: tool results: ${firstChars(toolResult, 40)}` : `Hello from mock: ${firstChars(source, 40)}`;
+  if (toolCalls.length > 0) text = "";
   const { encode, decode } = await loadTokenizer();
   let tokens = encode(text, { disallowedSpecial: new Set() });
   const limit = maxTokens(body);
-  let finishReason: Reply["finishReason"] = "stop";
+  let finishReason: Reply["finishReason"] = toolCalls.length > 0 ? "tool_calls" : "stop";
   if (limit !== undefined && tokens.length > limit) {
     tokens = tokens.slice(0, limit);
     text = decode(tokens);
     finishReason = "length";
   }
+  let completion = tokens.length;
+  for (const call of toolCalls) completion += await countTokens(call.name + call.arguments);
+  const reasoning = endpoint === "chat" ? await reasoningTokens(body.reasoning_effort, source) : 0;
   // `n` choices are billed as n times the completion, as OpenAI does.
   const n = Number.isSafeInteger(body.n) && (body.n as number) > 1 ? (body.n as number) : 1;
-  const usage = await buildUsage(body, endpoint, tokens.length * n, cachedHeader);
-  return { text, pieces: text.match(/\s*\S+|\s+$/g) ?? [], finishReason, usage, n };
+  const usage = await buildUsage(body, endpoint, (completion + reasoning) * n, cachedHeader, reasoning * n);
+  const pieces = text.match(/\s*\S+|\s+$/g) ?? [];
+  return { text: toolCalls.length > 0 ? null : text, toolCalls, pieces, finishReason, usage, n };
 }
 
 /** Usage with real prompt counts; `x-mock-cached-tokens` sets cached_tokens (capped at the prompt). */
@@ -83,6 +134,7 @@ export async function buildUsage(
   endpoint: PromptEndpoint,
   completionTokens: number,
   cachedHeader: string | null,
+  reasoning = 0,
 ): Promise<Usage> {
   const promptTokens = await countPromptTokens(body);
   const cached = Math.min(Math.max(0, Number.parseInt(cachedHeader ?? "0", 10) || 0), promptTokens);
@@ -91,7 +143,7 @@ export async function buildUsage(
     completion_tokens: completionTokens,
     total_tokens: promptTokens + completionTokens,
     prompt_tokens_details: { cached_tokens: cached },
-    completion_tokens_details: { reasoning_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: reasoning },
   };
 }
 
@@ -104,7 +156,14 @@ export function chatCompletion(id: string, model: string, reply: Reply, withUsag
     model,
     choices: Array.from({ length: reply.n }, (_, index) => ({
       index,
-      message: { role: "assistant", content: reply.text, refusal: null },
+      message: {
+        role: "assistant",
+        content: reply.text,
+        refusal: null,
+        ...(reply.toolCalls.length > 0
+          ? { tool_calls: reply.toolCalls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } })) }
+          : {}),
+      },
       logprobs: null,
       finish_reason: reply.finishReason,
     })),
@@ -120,7 +179,7 @@ export function textCompletion(id: string, model: string, reply: Reply, withUsag
     object: "text_completion",
     created: Math.floor(Date.now() / 1000),
     model,
-    choices: [{ text: reply.text, index: 0, logprobs: null, finish_reason: reply.finishReason }],
+    choices: [{ text: reply.text ?? "", index: 0, logprobs: null, finish_reason: reply.finishReason }],
     ...(withUsage ? { usage: reply.usage } : {}),
   };
 }
@@ -146,6 +205,13 @@ export function streamChunks(id: string, model: string, endpoint: "chat" | "comp
     chunks.push(chunk([{ index: 0, delta: { role: "assistant", content: "", refusal: null }, logprobs: null, finish_reason: null }]));
   }
   for (const piece of reply.pieces) chunks.push(chunk([choice(piece, null)]));
+  // Tool calls as OpenAI streams them: id and name first, then the arguments in pieces.
+  reply.toolCalls.forEach((call, index) => {
+    const delta = (d: Json) => chunks.push(chunk([{ index: 0, delta: { tool_calls: [{ index, ...d }] }, logprobs: null, finish_reason: null }]));
+    delta({ id: call.id, type: "function", function: { name: call.name, arguments: "" } });
+    const half = Math.ceil(call.arguments.length / 2);
+    for (const part of [call.arguments.slice(0, half), call.arguments.slice(half)]) delta({ function: { arguments: part } });
+  });
   chunks.push(chunk([choice(null, reply.finishReason)]));
   if (includeUsage) chunks.push(chunk([], { usage: reply.usage }));
   return chunks;
