@@ -55,7 +55,7 @@ function lastUserText(body: Json): string {
     if (!isObject(m) || m.role !== "user") continue;
     if (typeof m.content === "string") return m.content;
     if (Array.isArray(m.content)) {
-      return m.content.map((p) => (isObject(p) && typeof p.text === "string" ? p.text : "")).join(" ");
+      return m.content.flatMap((p) => (isObject(p) && typeof p.text === "string" ? [p.text] : [])).join(" ");
     }
   }
   return "";
