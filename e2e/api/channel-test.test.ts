@@ -2,24 +2,37 @@ import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
 import { apiClient, newUser, type ApiClient } from "../support/api-client";
 import { freePort, startApp, type RunningApp } from "../support/app";
 import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+import { startAnthropicMock, type AnthropicMock } from "../mock-upstream/anthropic";
+import { startGeminiMock, type GeminiMock } from "../mock-upstream/gemini";
 
 const KEY = "sk-test-CHANNELSECRET-0123456789abcdef";
 
 let app: RunningApp;
 let admin: ApiClient;
 let mock: MockUpstream;
+let anthropic: AnthropicMock;
+let gemini: GeminiMock;
 
 beforeAll(async () => {
-  [app, mock] = await Promise.all([startApp(), startMockUpstream({ apiKey: KEY })]);
+  [app, mock, anthropic, gemini] = await Promise.all([
+    startApp(),
+    startMockUpstream({ apiKey: KEY }),
+    startAnthropicMock({ apiKey: KEY }),
+    startGeminiMock({ apiKey: KEY }),
+  ]);
   admin = apiClient(app, { bearer: app.adminApiKey });
 }, 120_000);
 
 afterAll(async () => {
-  await mock?.close();
+  await Promise.all([mock?.close(), anthropic?.close(), gemini?.close()]);
   await app?.stop();
 });
 
-beforeEach(() => mock.reset());
+beforeEach(() => {
+  mock.reset();
+  anthropic.reset();
+  gemini.reset();
+});
 
 async function channel(extra: Record<string, unknown> = {}): Promise<number> {
   const res = await admin.post("/api/admin/channels", {
@@ -122,4 +135,72 @@ test("only admins: unknown id 404, a user 403, nobody 401", async () => {
   const anonymous = await fetch(`${app.url}/api/admin/channels/${id}/test`, { method: "POST" });
   expect(anonymous.status).toBe(401);
   expect(mock.requests).toHaveLength(0);
+});
+
+// Each channel type is tested in its own wire format: its URL, its key header, its smallest request.
+const TYPES = [
+  {
+    type: "azure",
+    fields: () => ({ baseUrl: mock.origin, apiVersion: "2024-10-21", models: ["gpt-4o"], modelMapping: { "gpt-4o": "my-dep" } }),
+    requests: () => mock.requests,
+    path: "/openai/deployments/my-dep/chat/completions?api-version=2024-10-21",
+    key: (h: Record<string, string>) => h["api-key"],
+    body: { max_tokens: 1 },
+  },
+  {
+    type: "azure",
+    fields: () => ({ baseUrl: `${mock.origin}/openai/v1`, models: ["gpt-4o"] }),
+    requests: () => mock.requests,
+    path: "/openai/v1/chat/completions",
+    key: (h: Record<string, string>) => h["api-key"],
+    body: { model: "gpt-4o", max_tokens: 1 },
+  },
+  {
+    type: "anthropic",
+    fields: () => ({ baseUrl: anthropic.url, models: ["claude-sonnet-4-5"], headers: { "anthropic-beta": "context-1m-2025-08-07" } }),
+    requests: () => anthropic.requests,
+    path: "/v1/messages",
+    key: (h: Record<string, string>) => h["x-api-key"],
+    body: { model: "claude-sonnet-4-5", max_tokens: 1 },
+  },
+  {
+    type: "gemini",
+    fields: () => ({ baseUrl: gemini.url, models: ["gemini-2.5-flash"] }),
+    requests: () => gemini.requests,
+    path: "/v1beta/models/gemini-2.5-flash:generateContent",
+    key: (h: Record<string, string>) => h["x-goog-api-key"],
+    body: { generationConfig: { maxOutputTokens: 1 } },
+  },
+];
+
+test.each(TYPES)("a working $type channel is tested with a one-token request in its own format ($path)", async (t) => {
+  const id = await channel({ type: t.type, ...t.fields() });
+  const res = await test_(id);
+  expect(res.body, JSON.stringify(res.body)).toMatchObject({ ok: true, status: 200, request: { method: "POST" } });
+  const sent = t.requests();
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ method: "POST", path: t.path, body: t.body });
+  expect(t.key(sent[0].headers)).toBe(KEY);
+  expect(sent[0].headers.authorization).toBeUndefined();
+  if (t.type === "anthropic") {
+    expect(sent[0].headers["anthropic-version"]).toBe("2023-06-01");
+    expect(sent[0].headers["anthropic-beta"]).toBe("context-1m-2025-08-07");
+  }
+});
+
+test.each(TYPES)("a $type channel with a wrong key reports the provider's refusal without the key", async (t) => {
+  const id = await channel({ type: t.type, ...t.fields(), apiKey: "sk-wrong-key-111111111111" });
+  const res = await test_(id);
+  expect(res.body.ok).toBe(false);
+  expect([400, 401, 403]).toContain(res.body.status);
+  expect(res.body.error).toMatch(/HTTP 40\d: \S/);
+  expect(JSON.stringify(res.body)).not.toContain("sk-wrong-key-111111111111");
+});
+
+test("an Anthropic or Gemini embeddings-only channel is tested with its model list", async () => {
+  const id = await channel({ type: "gemini", baseUrl: gemini.url, models: ["text-embedding-004"] });
+  const res = await test_(id);
+  expect(res.body).toMatchObject({ ok: true, request: { method: "GET", path: "/models" } });
+  expect(gemini.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1beta/models"]);
+  expect(gemini.requests[0].headers["x-goog-api-key"]).toBe(KEY);
 });

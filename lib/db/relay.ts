@@ -96,8 +96,15 @@ export async function recordChannelSuccess(id: number): Promise<void> {
 
 /** Auto-disabled channels, for the probe. */
 export async function listAutoDisabledChannels() {
-  const { rows } = await query(`SELECT id, "baseUrl", "apiKey" FROM channels WHERE status = 'auto_disabled'`);
-  return rows.map((c) => ({ id: num(c.id), baseUrl: String(c.baseUrl), apiKey: String(c.apiKey) }));
+  const { rows } = await query(`SELECT id, type, "baseUrl", "apiKey", "apiVersion", headers FROM channels WHERE status = 'auto_disabled'`);
+  return rows.map((c) => ({
+    id: num(c.id),
+    type: String(c.type),
+    baseUrl: String(c.baseUrl),
+    apiKey: String(c.apiKey),
+    apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
+    headers: stringMap(jsonColumn(c.headers)),
+  }));
 }
 
 /** Puts an auto-disabled channel back in service. */

@@ -3,17 +3,19 @@ import { invalidate } from "@/lib/cache/bus";
 import type { Config } from "@/lib/config";
 import { releaseExpiredHolds } from "@/lib/db/ledger";
 import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
+import { listModelsRequest } from "@/lib/gateway/providers/probe";
 import { journal } from "@/lib/server/relay-deps";
 import { createUpstreamDispatcher } from "@/lib/server/upstream-client";
 import { log } from "@/lib/log";
 
-/** Re-enables auto-disabled channels whose upstream answers `GET /models` again. */
+/** Re-enables auto-disabled channels whose upstream lists its models again (each type at its own URL, with its own headers). */
 export async function probeChannels(dispatcher: ReturnType<typeof createUpstreamDispatcher>): Promise<void> {
   for (const c of await listAutoDisabledChannels()) {
     try {
-      const res = await request(`${c.baseUrl.replace(/\/+$/, "")}/models`, {
+      const probe = listModelsRequest(c);
+      const res = await request(probe.url, {
         dispatcher,
-        headers: { authorization: `Bearer ${c.apiKey}` },
+        headers: probe.headers,
         headersTimeout: 10_000,
         bodyTimeout: 10_000,
       });

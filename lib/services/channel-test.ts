@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from "undici";
-import type { ChannelRecord } from "@/lib/db/channels";
+import { testRequest, type ProbeChannel } from "@/lib/gateway/providers/probe";
 import { isTimeout, sanitize, describe as describeError } from "@/lib/gateway/upstream";
 
 /** What a channel test answers (POST /api/admin/channels/{id}/test). */
@@ -10,7 +10,7 @@ export type ChannelTestResult = {
   status: number | null;
   /** What went wrong, with any key removed; absent on success. */
   error?: string;
-  /** What was sent: the chat completion to a model, or the model list. */
+  /** What was sent: a one-token generation from a model, or the model list (path after the base URL). */
   request: { method: "POST" | "GET"; path: string; model?: string };
 };
 
@@ -36,42 +36,25 @@ function upstreamMessage(text: string): string {
   return text.trim().slice(0, 300);
 }
 
-// Models that cannot answer a chat completion; a channel whose first model is one is tested with GET /models.
-const NOT_CHAT = /embed|rerank|moderation|whisper|tts|dall-e/i;
-
 /**
- * Sends the smallest real request through a channel: a chat completion with `max_tokens: 1` to its
- * first model (after the channel's model mapping), or `GET /models` when that is not a chat model. Never
- * throws for upstream trouble, and the answer never contains the channel's key.
+ * Sends the smallest real request through a channel in its own format (providers/probe.ts): a
+ * one-token generation from its first model (after the channel's model mapping), or the model list
+ * when that is not a text model. Never throws for upstream trouble, and the answer never contains
+ * the channel's key.
  */
-export async function testChannel(
-  channel: Pick<ChannelRecord, "baseUrl" | "apiKey" | "models" | "modelMapping">,
-  opts: { timeoutMs?: number } = {},
-): Promise<ChannelTestResult> {
+export async function testChannel(channel: ProbeChannel, opts: { timeoutMs?: number } = {}): Promise<ChannelTestResult> {
   const timeoutMs = opts.timeoutMs ?? TEST_TIMEOUT_MS;
-  const base = channel.baseUrl.replace(/\/+$/, "");
-  const first = channel.models[0];
-  const mapped = first === undefined ? undefined : (channel.modelMapping[first] ?? first);
-  const target: ChannelTestResult["request"] =
-    mapped === undefined || NOT_CHAT.test(mapped)
-      ? { method: "GET", path: "/models" }
-      : { method: "POST", path: "/chat/completions", model: mapped };
-  const model = target.model;
+  const probe = testRequest(channel);
+  const target = probe.shown;
   const secrets = [channel.apiKey];
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const res = await request(`${base}${target.path}`, {
+    const res = await request(probe.url, {
       dispatcher: testDispatcher(),
-      method: target.method,
-      headers: {
-        accept: "application/json",
-        authorization: `Bearer ${channel.apiKey}`,
-        ...(model ? { "content-type": "application/json" } : {}),
-      },
-      body: model
-        ? JSON.stringify({ model, messages: [{ role: "user", content: "ping" }], max_tokens: 1, stream: false })
-        : undefined,
+      method: probe.method,
+      headers: probe.headers,
+      body: probe.body,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       signal: AbortSignal.timeout(timeoutMs),
