@@ -19,6 +19,7 @@ const usageSelect = {
   ttfbMs: true,
   upstreamModel: true,
   cacheWriteTokens: true,
+  cacheWrite1hTokens: true,
   reasoningTokens: true,
   errorCode: true,
   errorMessage: true,

@@ -37,6 +37,12 @@ describe("an admitted call", () => {
     expect(w.failed).toEqual([]);
   });
 
+  it("records the cache-write rates it charged: a model without its own pays the defaults, 1.25 and 2", async () => {
+    const w = world({ scripts: [{ json: completion("hi") }] });
+    await run(w);
+    expect(w.usage[0]).toMatchObject({ cacheWriteRatio: 1.25, cacheWrite1hRatio: 2 });
+  });
+
   it("caps the output it reserved for when the client set none", async () => {
     const w = world({ scripts: [{ json: completion("hi") }] });
     await run(w, { model: "m", messages: [{ role: "user", content: "x" }] });

@@ -1,4 +1,4 @@
-import type { TokenUsage } from "@/lib/billing/pricing";
+import { DEFAULT_CACHE_WRITE_1H_RATIO, DEFAULT_CACHE_WRITE_RATIO, type TokenUsage } from "@/lib/billing/pricing";
 import type { RelayCall } from "@/lib/gateway/call";
 import { ERROR_STATUS } from "@/lib/errors";
 import type { InboundFormat } from "@/lib/gateway/formats/types";
@@ -38,8 +38,9 @@ export function usageEntry(call: RelayCall, o: Outcome): UsageEntry {
     modelRatio: model.modelRatio,
     completionRatio: model.completionRatio,
     cacheRatio: model.cacheRatio,
-    cacheWriteRatio: model.cacheWriteRatio ?? 0,
-    cacheWrite1hRatio: model.cacheWrite1hRatio ?? 0,
+    // The rates the call was charged at: a model without its own cache-write ratios pays the defaults.
+    cacheWriteRatio: model.cacheWriteRatio ?? DEFAULT_CACHE_WRITE_RATIO,
+    cacheWrite1hRatio: model.cacheWrite1hRatio ?? DEFAULT_CACHE_WRITE_1H_RATIO,
     groupRatio: call.groupRatio,
     fixedPrice: model.fixedPrice ?? null,
     cost: o.cost,

@@ -91,6 +91,7 @@ export function usageToJson(r: UsageRow) {
     completionTokens: r.completionTokens,
     cachedTokens: r.cachedTokens,
     cacheWriteTokens: r.cacheWriteTokens,
+    cacheWrite1hTokens: r.cacheWrite1hTokens,
     reasoningTokens: r.reasoningTokens,
     cost: r.cost,
     status: r.status,
