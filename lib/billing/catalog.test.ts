@@ -29,4 +29,14 @@ describe("default pricing catalog", () => {
     const flash = catalogModels().find((m) => m.name === "gemini-2.5-flash")!;
     expect(flash.completionRatio).toBe(8.333333333334);
   });
+
+  test("Claude's cache writes cost 1.25× (5-minute) and 2× (1-hour) input, reads 0.1×; others keep the defaults", () => {
+    const models = catalogModels();
+    for (const name of ["claude-opus-4-5", "claude-sonnet-4-5", "claude-haiku-4-5"]) {
+      expect(models.find((m) => m.name === name), name).toMatchObject({ cacheRatio: 0.1, cacheWriteRatio: 1.25, cacheWrite1hRatio: 2, contextWindow: 200_000 });
+    }
+    expect(models.find((m) => m.name === "gpt-5")).toMatchObject({ cacheRatio: 0.1, cacheWriteRatio: null, contextWindow: 400_000 });
+    expect(models.find((m) => m.name === "gemini-2.5-pro")).toMatchObject({ cacheRatio: 0.1, completionRatio: 8, contextWindow: 1_048_576 });
+    for (const m of models) expect(m.contextWindow, m.name).toBeGreaterThanOrEqual(m.maxOutputTokens);
+  });
 });
