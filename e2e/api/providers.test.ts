@@ -44,7 +44,7 @@ beforeAll(async () => {
   app = await startApp();
   const admin = adminOf(app);
   for (const row of ROWS) {
-    const model = await admin.post("/api/admin/models", { name: row.model, modelRatio: 1, completionRatio: 4, cacheRatio: 0.1, maxOutputTokens: 8192 });
+    const model = await admin.post("/api/admin/models", { name: row.model, modelRatio: 1, completionRatio: 4, cacheRatio: 0.1, maxOutputTokens: 8192, contextWindow: 400_000 });
     expect(model.status, JSON.stringify(model.body)).toBe(201);
     const channel = {
       openai: { type: "openai", baseUrl: openaiMock.url },
@@ -274,6 +274,31 @@ describe.each(ROWS)("$kind channel: failures and counts", (row) => {
     expect(types).not.toContain("response.completed");
     expect(failed ?? types.find((t) => t === "error" || t === "response.failed")).toBeTruthy();
   });
+
+  it(
+    row.openaiWire
+      ? "responses: stored state passes through (previous_response_id), an image reaches the upstream"
+      : "responses: state kept by OpenAI answers a 400 naming the field; an image is converted",
+    async () => {
+      const client = openai();
+      const image = { type: "input_image" as const, image_url: `data:image/png;base64,${PNG}`, detail: "auto" as const };
+      const first = await client.responses.create({ model, input: [{ role: "user", content: [image, { type: "input_text", text: "Say hello" }] }] });
+      expect(first.output_text).toBe("Hello from mock: Say hello");
+      expect(JSON.stringify(upstream(row, false, "responses").body)).toContain(PNG);
+      const next = client.responses.create({ model, input: "And again", previous_response_id: first.id });
+      if (row.openaiWire) {
+        expect((await next).output_text).toBe("Hello from mock: And again");
+        expect(upstream(row, false, "responses").body).toMatchObject({ previous_response_id: first.id });
+      } else {
+        const err = (await next.then(
+          () => null,
+          (e: unknown) => e,
+        )) as { status: number; param?: string; message: string } | null;
+        expect(err).toMatchObject({ status: 400, param: "previous_response_id" });
+        expect(err?.message).toContain("previous_response_id");
+      }
+    },
+  );
 
   it("count_tokens answers a real count that grows with the prompt", async () => {
     const client = anthropicClient();

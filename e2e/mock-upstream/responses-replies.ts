@@ -38,7 +38,7 @@ function items(input: unknown): Json[] {
 function textOf(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
-  return content.map((p) => (isObject(p) && typeof p.text === "string" ? p.text : "")).join(" ");
+  return content.flatMap((p) => (isObject(p) && typeof p.text === "string" ? [p.text] : [])).join(" ");
 }
 
 /**
