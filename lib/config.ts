@@ -35,6 +35,8 @@ const envSchema = z
     HOLD_TTL_SECONDS: int(10, 86_400).default(900),
     CHECKPOINT_INTERVAL_MS: int(100, 600_000).default(5_000),
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(30_000),
+    ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+    ENCRYPTION_KEY_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, {
@@ -69,6 +71,8 @@ function toConfig(env: z.infer<typeof envSchema>, trustedProxies: CidrList) {
     holdTtlSeconds: env.HOLD_TTL_SECONDS,
     checkpointIntervalMs: env.CHECKPOINT_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    /** seals upstream keys at rest; generated into DATA_DIR when unset */
+    encryptionKey: env.ENCRYPTION_KEY,
     /** GET /metrics is served only when set, to bearers of this token */
     metricsToken: env.METRICS_TOKEN,
   };

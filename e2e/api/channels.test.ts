@@ -8,7 +8,7 @@ let admin: ApiClient;
 const UPSTREAM_KEY = "sk-proj-UPSTREAMSECRETabcd1234";
 
 const CHANNEL_FIELDS = [
-  "apiKeyPreview", "apiVersion", "baseUrl", "consecutiveFailures", "createdAt", "groups", "headers", "id", "lastError", "lastFailureAt",
+  "apiKeyPreview", "apiVersion", "baseUrl", "consecutiveFailures", "createdAt", "groups", "headers", "id", "keys", "lastError", "lastFailureAt",
   "lastSuccessAt", "modelMapping", "models", "name", "priority", "status", "totalFailures", "type", "updatedAt", "weight",
 ].sort();
 
@@ -44,7 +44,10 @@ test("create with defaults; the upstream key is write-only and shown masked", as
     lastSuccessAt: null,
   });
   const stored = await appDb(app).channel.findUniqueOrThrow({ where: { id: res.body.id } });
-  expect(stored.apiKey).toBe(UPSTREAM_KEY);
+  // sealed at rest (AES-256-GCM), never the key itself
+  expect(stored.apiKey).toMatch(/^enc:v1:/);
+  expect(stored.apiKey).not.toContain("UPSTREAMSECRET");
+  expect(res.body.keys).toEqual([{ index: 0, preview: "sk-…1234", state: "ok", until: null, lastStatus: null }]);
 
   const answers = [
     res,
@@ -89,7 +92,9 @@ test("every setting is stored and can be changed; a new apiKey replaces the old 
   });
   expect(changed.status).toBe(200);
   expect(changed.body).toMatchObject({ apiKeyPreview: "sk-…9876", models: ["o3"], modelMapping: {}, weight: 7, groups: ["vip", "default"] });
-  expect((await appDb(app).channel.findUniqueOrThrow({ where: { id: res.body.id } })).apiKey).toBe("sk-another-key-9876");
+  const sealed = (await appDb(app).channel.findUniqueOrThrow({ where: { id: res.body.id } })).apiKey;
+  expect(sealed).toMatch(/^enc:v1:/);
+  expect(sealed).not.toContain("another-key");
 });
 
 test("invalid channels are refused with 400 and nothing is written", async () => {
@@ -105,6 +110,8 @@ test("invalid channels are refused with 400 and nothing is written", async () =>
     { ...valid, baseUrl: "https://example.com/v1?x=1" },
     { ...valid, apiKey: "" },
     { ...valid, apiKey: undefined },
+    { ...valid, apiKey: undefined, apiKeys: [] },
+    { ...valid, apiKeys: ["sk-one-more-key-0001"] },
     { ...valid, models: [] },
     { ...valid, models: ["ok", ""] },
     { ...valid, groups: [] },

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -28,7 +28,11 @@ export function leakedSecrets(output: string, extra: string[]): string[] {
 export type RunningApp = {
   url: string;
   adminApiKey: string;
+  /** the encryption key the app was given (the same for every app on one database) */
+  encryptionKey: string;
   db: TestDatabase;
+  /** DATA_DIR of this process (removed when it stops) */
+  dataDir: string;
   process: ChildProcess;
   /** Everything the app wrote to stdout and stderr. */
   logs(): string;
@@ -69,6 +73,8 @@ export async function startApp(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "gw-data-"));
   const adminApiKey = opts.env?.ADMIN_API_KEY ?? `admin-${randomBytes(24).toString("hex")}`;
+  // One per database, so that an app restarted on it (or a second instance) opens the channel keys.
+  const encryptionKey = opts.env?.ENCRYPTION_KEY ?? createHash("sha256").update(`test-encryption:${db.url}`).digest("hex");
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), SERVER_ENTRY], {
     cwd: path.resolve(import.meta.dirname, "../.."),
     env: {
@@ -81,6 +87,7 @@ export async function startApp(
       ADMIN_API_KEY: adminApiKey,
       // The logs are read by the tests (and searched for secrets); vitest's own default would silence them.
       LOG_LEVEL: "info",
+      ENCRYPTION_KEY: encryptionKey,
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -110,7 +117,9 @@ export async function startApp(
   return {
     url,
     adminApiKey,
+    encryptionKey,
     db,
+    dataDir,
     process: child,
     logs: () => output,
     async stop({ keepDatabase = false } = {}) {
@@ -127,7 +136,7 @@ export async function startApp(
       rmSync(dataDir, { recursive: true, force: true });
       if (!keepDatabase) await db.drop();
       // No key of any kind in the logs: gateway tokens, upstream keys, the admin and metrics tokens, generated secrets.
-      const configured = Object.entries({ ...opts.env, ADMIN_API_KEY: adminApiKey })
+      const configured = Object.entries({ ...opts.env, ADMIN_API_KEY: adminApiKey, ENCRYPTION_KEY: encryptionKey })
         .filter(([k]) => /KEY|SECRET|TOKEN|PASSWORD/.test(k))
         .map(([, v]) => v);
       const leaks = leakedSecrets(output, [...configured, ...generated]);

@@ -3,6 +3,16 @@
 import { stringList, stringMap } from "@/lib/db/json-columns";
 import { jsonColumn, num, query, timestamp, transaction, type Steps } from "@/lib/db/raw";
 import type { UsageEntry } from "@/lib/gateway/types";
+import { openKeys } from "@/lib/crypto/channel-keys";
+import { log } from "@/lib/log";
+
+/** A channel's upstream keys from their stored form; none when they cannot be opened (logged). */
+function channelKeys(id: number, stored: unknown): string[] {
+  const opened = openKeys(String(stored));
+  if (opened.ok) return opened.keys;
+  log().error({ channelId: id }, "the channel's upstream keys cannot be decrypted with ENCRYPTION_KEY; it is skipped");
+  return [];
+}
 
 
 /** A token and what the relay needs of its owner, by key hash; null when unknown. */
@@ -62,7 +72,7 @@ export async function loadRouting() {
       name: String(c.name),
       type: String(c.type),
       baseUrl: String(c.baseUrl),
-      apiKey: String(c.apiKey),
+      apiKeys: channelKeys(num(c.id), c.apiKey),
       apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
       headers: stringMap(jsonColumn(c.headers)),
       models: stringList(jsonColumn(c.models)),
@@ -101,7 +111,7 @@ export async function listAutoDisabledChannels() {
     id: num(c.id),
     type: String(c.type),
     baseUrl: String(c.baseUrl),
-    apiKey: String(c.apiKey),
+    apiKeys: channelKeys(num(c.id), c.apiKey),
     apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
     headers: stringMap(jsonColumn(c.headers)),
   }));

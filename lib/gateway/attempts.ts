@@ -17,7 +17,8 @@ const MAX_ERROR_BYTES = 64 * 1024;
 
 type Tried =
   | { kind: "answered"; result: RelayResult }
-  | { kind: "failed"; timeout: boolean }
+  /** `anotherKey`: the channel's key was set aside and another of its keys may be tried */
+  | { kind: "failed"; timeout: boolean; anotherKey?: boolean }
   | { kind: "unfit"; code: ErrorCode; message: string; param?: string }
   | { kind: "client_gone" };
 
@@ -30,7 +31,11 @@ export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]
   let unfit: Extract<Tried, { kind: "unfit" }> | null = null;
   for (const channel of order) {
     if (input.signal.aborted) break;
-    const tried = await tryChannel(call, channel);
+    let tried = await tryChannel(call, channel);
+    // A key set aside: the channel's other keys are tried before the next channel (each at most once).
+    for (let more = channel.apiKeys.length - 1; tried.kind === "failed" && tried.anotherKey && more > 0 && !input.signal.aborted; more--) {
+      tried = await tryChannel(call, channel);
+    }
     if (tried.kind === "answered") return tried.result;
     if (tried.kind === "client_gone") break;
     if (tried.kind === "unfit") {
@@ -58,8 +63,10 @@ export async function relayOverChannels(call: RelayCall, channels: ChannelInfo[]
   );
 }
 
-async function tryChannel(call: RelayCall, channel: ChannelInfo): Promise<Tried> {
+async function tryChannel(call: RelayCall, pooled: ChannelInfo): Promise<Tried> {
   const { deps, input } = call;
+  const key = deps.keys.pick(pooled) ?? pooled.apiKey;
+  const channel = key === pooled.apiKey ? pooled : { ...pooled, apiKey: key };
   const planned = planFor(call.format, call.req, channel, { maxOutput: call.maxOutput, requestId: call.requestId, clientHeaders: input.headers });
   if (!planned.ok) return { kind: "unfit", code: planned.code, message: planned.message, param: planned.param };
   const plan = planned.value;
@@ -113,6 +120,11 @@ async function tryChannel(call: RelayCall, channel: ChannelInfo): Promise<Tried>
     }
     release();
     if (isRetryableStatus(res.status)) {
+      // One of several keys refused or rate-limited: that key is set aside; the channel is not at fault while others serve.
+      if (isKeyFault(res.status) && channel.apiKeys.length > 1 && deps.keys.setAside(channel, key, res.status) > 0) {
+        end("key", `HTTP ${res.status} (key set aside)`);
+        return { kind: "failed", timeout: false, anotherKey: true };
+      }
       // A rate-limited channel is busy, not broken: it does not count towards auto-disabling.
       end(res.status === 429 ? "busy" : "upstream", `HTTP ${res.status}`);
       return { kind: "failed", timeout: false };
@@ -163,4 +175,9 @@ async function tryChannel(call: RelayCall, channel: ChannelInfo): Promise<Tried>
     setImmediate(() => void call.finish({ status: 200, errorCode: null, produced: true, usage, text }).then(resolve)),
   );
   return { kind: "answered", result: { ...result, finished } };
+}
+
+/** Statuses that say something about the key rather than the channel: refused, or rate-limited. */
+function isKeyFault(status: number): boolean {
+  return status === 401 || status === 403 || status === 429;
 }

@@ -14,9 +14,10 @@ import { callLog } from "@/lib/log";
 
 /**
  * Who is to blame for an attempt that did not end well: "upstream" counts against the channel;
- * "busy" (rate-limited) and "client" (went away) never do; null means the channel answered.
+ * "busy" (rate-limited), "key" (one of several keys refused or rate-limited, set aside while the
+ * others serve) and "client" (went away) never do; null means the channel answered.
  */
-export type Fault = "upstream" | "busy" | "client" | null;
+export type Fault = "upstream" | "busy" | "key" | "client" | null;
 
 /** One try of one channel: what the upstream did, and whether its channel is to blame. */
 export type Attempt = {

@@ -68,6 +68,7 @@ const channel = (over: Partial<ChannelInfo>): ChannelInfo => ({
   headers: {},
   baseUrl: "http://127.0.0.1:1/v1",
   apiKey: "k",
+  apiKeys: ["k"],
   models: [],
   modelMapping: {},
   groups: ["default"],

@@ -10,6 +10,7 @@ const ch = (id: number, priority: number, weight: number): ChannelInfo => ({
   headers: {},
   baseUrl: "http://127.0.0.1:1/v1",
   apiKey: "k",
+  apiKeys: ["k"],
   models: ["m"],
   modelMapping: { m: "upstream-m" },
   groups: ["default"],

@@ -6,6 +6,7 @@ import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { isBodyStream } from "@/lib/gateway/http";
 import { UpstreamFailure, type UpstreamRequest, type UpstreamResponse } from "@/lib/gateway/upstream";
 import type { AuthToken, ChannelInfo, GatewayDeps, Hold, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
+import { KeyPool } from "@/lib/gateway/key-pool";
 
 export const KEY = `sk-${"a".repeat(48)}`;
 
@@ -61,7 +62,7 @@ function respond(s: Script, req: UpstreamRequest): UpstreamResponse | Promise<Up
 
 export const channel = (over: Partial<ChannelInfo> = {}): ChannelInfo => ({
   id: 1, name: "c1", type: "openai", apiVersion: null, headers: {}, baseUrl: "http://up.test/v1", apiKey: "up-secret-key-123",
-  models: ["m"], modelMapping: {}, groups: ["default"], priority: 0, weight: 1, ...over,
+  apiKeys: [over.apiKey ?? "up-secret-key-123"], models: ["m"], modelMapping: {}, groups: ["default"], priority: 0, weight: 1, ...over,
 });
 
 export function world(
@@ -117,6 +118,7 @@ export function world(
       return respond(script, req);
     },
     now: () => Date.now(),
+    keys: new KeyPool(() => Date.now()),
     random: () => 0,
     config: { maxBodyBytes: 10_000, upstreamTimeoutMs: 5_000, maxAttempts: 3, checkpointIntervalMs: 20 },
   };

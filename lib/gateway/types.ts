@@ -2,6 +2,7 @@ import type { ModelPricing, TokenUsage } from "@/lib/billing/pricing";
 import type { CidrList } from "@/lib/net/cidr";
 import type { ErrorCode } from "@/lib/errors";
 import type { UpstreamFetch } from "@/lib/gateway/upstream";
+import type { KeyPool } from "@/lib/gateway/key-pool";
 
 /** What the relay needs to know about a token, joined with its owner. */
 export type AuthToken = {
@@ -28,6 +29,9 @@ export type ChannelInfo = {
   name: string;
   type: string;
   baseUrl: string;
+  /** every upstream key of the channel, used in turn (at least one) */
+  apiKeys: string[];
+  /** the key a request goes out with: the first in a snapshot; each attempt sets the one it picked */
   apiKey: string;
   /** azure: the deployment URL form with this api-version; null = the /openai/v1 form */
   apiVersion: string | null;
@@ -128,6 +132,8 @@ export type GatewayDeps = {
   countTokens(texts: string[]): Promise<number[]>;
   /** The upstream HTTP client. */
   upstream: UpstreamFetch;
+  /** Which of a channel's keys to use, and which are set aside. */
+  keys: KeyPool;
   now(): number;
   random(): number;
   config: {

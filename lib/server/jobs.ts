@@ -5,6 +5,7 @@ import { releaseExpiredHolds } from "@/lib/db/ledger";
 import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
 import { listModelsRequest } from "@/lib/gateway/providers/probe";
 import { journal } from "@/lib/server/relay-deps";
+import { sharedKeyPool } from "@/lib/gateway/key-pool";
 import { createUpstreamDispatcher } from "@/lib/server/upstream-client";
 import { log } from "@/lib/log";
 
@@ -12,7 +13,7 @@ import { log } from "@/lib/log";
 export async function probeChannels(dispatcher: ReturnType<typeof createUpstreamDispatcher>): Promise<void> {
   for (const c of await listAutoDisabledChannels()) {
     try {
-      const probe = listModelsRequest(c);
+      const probe = listModelsRequest({ ...c, apiKey: sharedKeyPool().pick(c) ?? "" });
       const res = await request(probe.url, {
         dispatcher,
         headers: probe.headers,

@@ -6,6 +6,7 @@ import path from "node:path";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { ConfigError, getConfig } from "@/lib/config";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { ensureEncryptionKey } from "@/lib/crypto/channel-keys";
 import { closeRaw } from "@/lib/db/raw";
 import { startJobs } from "@/lib/server/jobs";
 import { runShutdownHooks } from "@/lib/server/lifecycle";
@@ -25,6 +26,8 @@ async function main() {
   }
   process.env.DATABASE_URL = config.databaseUrl;
   process.env.NEXTAUTH_SECRET = ensureAuthSecret(config.authSecret, config.dataDir);
+  // Read by lib/crypto in this process, Next's bundle and the database child (which re-seals old keys).
+  process.env.ENCRYPTION_KEY = ensureEncryptionKey(config.encryptionKey, config.dataDir);
   // next-auth builds its URLs from the Host header; lib/server vouches for the forwarded headers.
   process.env.AUTH_TRUST_HOST = "true";
   const dev = process.env.NODE_ENV === "development";

@@ -21,6 +21,7 @@ import { Journal } from "@/lib/server/journal";
 import { onShutdown } from "@/lib/server/lifecycle";
 import { countInWorker } from "@/lib/server/token-counter";
 import { metrics } from "@/lib/server/metrics";
+import { sharedKeyPool } from "@/lib/gateway/key-pool";
 import { callLog, log } from "@/lib/log";
 
 const CACHE_TTL_MS = 10_000;
@@ -47,7 +48,8 @@ async function loadSnapshot(): Promise<RoutingSnapshot> {
   return {
     groupRatios: new Map(r.groups.map((g) => [g.name, g.ratio])),
     models: new Map(r.models.map((m) => [m.name, m])),
-    channels: r.channels,
+    // A channel whose keys cannot be opened (a wrong ENCRYPTION_KEY) is left out; the error is logged.
+    channels: r.channels.filter((c) => c.apiKeys.length > 0).map((c) => ({ ...c, apiKey: c.apiKeys[0] })),
   };
 }
 
@@ -79,6 +81,7 @@ function createDeps(): GatewayDeps {
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
   const limiter = sharedRateLimiter("rl:");
   const stats = metrics();
+  stats.coolingKeys = (id) => sharedKeyPool().coolingCount(id);
 
   return {
     findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
@@ -128,6 +131,7 @@ function createDeps(): GatewayDeps {
     },
     countTokens: countInWorker,
     upstream: upstreamClient(dispatcher),
+    keys: sharedKeyPool(),
     now: () => Date.now(),
     random: Math.random,
     config: {

@@ -36,7 +36,9 @@ const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "Must
 // Headers the channel's own request sets (host, auth, length, type) cannot be overridden.
 const RESERVED_HEADERS = /^(host|content-length|content-type|authorization|x-api-key|api-key|x-goog-api-key|connection|transfer-encoding)$/i;
 
-export const channelCreateSchema = z.strictObject({
+const upstreamKey = z.string().trim().min(1, "Must not be empty").max(4000);
+
+const channelFields = z.strictObject({
   name: z.string().trim().min(1, "Must not be empty").max(100),
   type: z.enum(CHANNEL_TYPES, "Must be one of openai, azure, anthropic, gemini").optional(),
   /** azure: the deployment URL form with this api-version; null = the /openai/v1 form */
@@ -49,7 +51,9 @@ export const channelCreateSchema = z.strictObject({
     .nullable()
     .optional(),
   baseUrl: baseUrlSchema,
-  apiKey: z.string().trim().min(1, "Must not be empty").max(4000),
+  /** one upstream key; or `apiKeys`, several used in turn (CONTRACT §5); both write-only */
+  apiKey: upstreamKey.optional(),
+  apiKeys: z.array(upstreamKey).min(1, "List at least one key").max(100, "At most 100 keys").transform(dedupe).optional(),
   models: z.array(modelNameSchema).min(1, "List at least one model").max(1000).transform(dedupe),
   modelMapping: z.record(modelNameSchema, modelNameSchema).optional(),
   groups: z.array(groupNameSchema).min(1, "List at least one group").max(100).transform(dedupe).optional(),
@@ -58,8 +62,23 @@ export const channelCreateSchema = z.strictObject({
   status: z.enum(["active", "disabled"]).optional(),
 });
 
-/** `apiKey` omitted keeps the stored key. */
-export const channelUpdateSchema = channelCreateSchema.partial();
+const oneKeyField = (required: boolean) => (c: { apiKey?: string; apiKeys?: string[] }, ctx: z.RefinementCtx) => {
+  if (c.apiKey !== undefined && c.apiKeys !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["apiKeys"], message: "Give apiKey or apiKeys, not both" });
+  } else if (required && c.apiKey === undefined && c.apiKeys === undefined) {
+    ctx.addIssue({ code: "custom", path: ["apiKey"], message: "Must not be empty" });
+  }
+};
+
+export const channelCreateSchema = channelFields.superRefine(oneKeyField(true));
+
+/** `apiKey`/`apiKeys` omitted keeps the stored keys. */
+export const channelUpdateSchema = channelFields.partial().superRefine(oneKeyField(false));
+
+/** A channel's keys from a create or update body: `apiKeys`, or `apiKey` as a list of one; undefined when neither. */
+export function keysOf(c: { apiKey?: string; apiKeys?: string[] }): string[] | undefined {
+  return c.apiKeys ?? (c.apiKey === undefined ? undefined : [c.apiKey]);
+}
 
 export type ChannelCreate = z.infer<typeof channelCreateSchema>;
 export type ChannelUpdate = z.infer<typeof channelUpdateSchema>;

@@ -1,10 +1,12 @@
+import { z } from "zod";
 import { withAdmin } from "@/lib/auth/guards";
-import { parseId } from "@/lib/http";
-import { testChannel } from "@/lib/services/channel-test";
-import { getChannel } from "@/lib/services/channels";
+import { parseId, parseQuery } from "@/lib/http";
+import { testChannelKey } from "@/lib/services/channels";
 
-// POST /api/admin/channels/{id}/test: send a one-token request through the channel and report latency or the error
-export const POST = withAdmin<{ id: string }>(async (_req, { params }) => {
-  const channel = await getChannel(parseId(params.id));
-  return Response.json(await testChannel(channel));
+const querySchema = z.strictObject({ key: z.coerce.number().int().min(0).max(99).optional() });
+
+// POST /api/admin/channels/{id}/test[?key=N]: send a one-token request through the channel (with its key N, else its first) and report latency or the error
+export const POST = withAdmin<{ id: string }>(async (req, { params }) => {
+  const { key } = parseQuery(req, querySchema);
+  return Response.json(await testChannelKey(parseId(params.id), key ?? 0));
 });
