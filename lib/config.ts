@@ -37,6 +37,7 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(30_000),
     ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
     ENCRYPTION_KEY_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+    USAGE_RETENTION_DAYS: int(0, 36_500).default(0),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   })
   .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, {
@@ -73,6 +74,8 @@ function toConfig(env: z.infer<typeof envSchema>, trustedProxies: CidrList) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     /** seals upstream keys at rest; generated into DATA_DIR when unset */
     encryptionKey: env.ENCRYPTION_KEY,
+    /** usage records older than this many days are kept only as totals (0 = keep them all) */
+    usageRetentionDays: env.USAGE_RETENTION_DAYS,
     /** GET /metrics is served only when set, to bearers of this token */
     metricsToken: env.METRICS_TOKEN,
   };

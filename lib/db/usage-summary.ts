@@ -1,5 +1,6 @@
 import { databaseProvider, getDb, Prisma } from "@/lib/db/client";
 import type { UsageFilter } from "@/lib/db/usage";
+import { getSetting } from "@/lib/db/settings";
 
 /**
  * What totals can be grouped by. `quarter` is the 15-minute slot since the epoch (UTC): any time
@@ -48,8 +49,80 @@ function whereSql(f: UsageFilter): Prisma.Sql {
 
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
-/** Requests, failures, tokens, cost and latency of the matching records, per combination of `by`. */
+/** Epoch ms below which usage survives only as totals (lib/db/usage-retention.ts); 0 when nothing was pruned. */
+export async function totalsBoundary(): Promise<number> {
+  return Number((await getSetting("usage.totalsBefore")) ?? 0);
+}
+
+/**
+ * Requests, failures, tokens, cost and latency per combination of `by`: from the records, and for
+ * the time before the retention boundary from the totals kept of the records pruned. Totals have
+ * 15-minute slots: there, `from` and `to` count a slot when it starts inside them.
+ */
 export async function summarize(f: UsageFilter, by: readonly SummaryKey[]): Promise<SummaryRow[]> {
+  const boundary = await totalsBoundary();
+  if (boundary === 0 || (f.from && f.from.getTime() >= boundary)) return summarizeRecords(f, by);
+  const recent = f.to && f.to.getTime() <= boundary ? [] : await summarizeRecords({ ...f, from: new Date(Math.max(boundary, f.from?.getTime() ?? 0)) }, by);
+  const merged = new Map<string, SummaryRow>();
+  for (const row of [...(await summarizeTotals(f, by, boundary)), ...recent]) {
+    const key = JSON.stringify(by.map((k) => row.keys[k] ?? null));
+    const m = merged.get(key);
+    if (!m) {
+      merged.set(key, { ...row });
+      continue;
+    }
+    for (const k of ["requests", "errors", "promptTokens", "completionTokens", "cost", "latencyMs", "ttfbMs", "ttfbCount"] as const) m[k] += row[k];
+    m.lastId = Math.max(m.lastId, row.lastId);
+  }
+  return [...merged.values()];
+}
+
+/** When the first matching usage happened (records, or totals of pruned ones); null when none. */
+export async function firstUsageAt(f: UsageFilter): Promise<Date | null> {
+  const [rec] = await getDb().$queryRaw<{ at: Date | string | null }[]>`SELECT MIN("createdAt") AS "at" FROM "usage_records" ${whereSql(f)}`;
+  const at = rec?.at ? new Date(rec.at) : null;
+  if ((await totalsBoundary()) === 0) return at;
+  const c: Prisma.Sql[] = [Prisma.sql`1 = 1`];
+  if (f.userId !== undefined) c.push(Prisma.sql`"userId" = ${f.userId}`);
+  if (f.tokenId !== undefined) c.push(Prisma.sql`"tokenId" = ${f.tokenId}`);
+  if (f.model !== undefined) c.push(Prisma.sql`"model" = ${f.model}`);
+  if (f.channelId !== undefined) c.push(Prisma.sql`"channelId" = ${f.channelId}`);
+  if (f.from) c.push(Prisma.sql`"quarter" >= ${Math.ceil(f.from.getTime() / QUARTER_MS)}`);
+  const [tot] = await getDb().$queryRaw<{ q: bigint | number | null }[]>`SELECT MIN("quarter") AS "q" FROM "usage_totals" WHERE ${Prisma.join(c, " AND ")}`;
+  const old = tot?.q === null || tot?.q === undefined ? null : new Date(Number(tot.q) * QUARTER_MS);
+  return old && (!at || old < at) ? old : at;
+}
+
+/** The totals kept of pruned records, in the shape of summarizeRecords. */
+async function summarizeTotals(f: UsageFilter, by: readonly SummaryKey[], boundary: number): Promise<SummaryRow[]> {
+  const c: Prisma.Sql[] = [];
+  if (f.userId !== undefined) c.push(Prisma.sql`"userId" = ${f.userId}`);
+  if (f.tokenId !== undefined) c.push(Prisma.sql`"tokenId" = ${f.tokenId}`);
+  if (f.model !== undefined) c.push(Prisma.sql`"model" = ${f.model}`);
+  if (f.channelId !== undefined) c.push(Prisma.sql`"channelId" = ${f.channelId}`);
+  if (f.status) c.push(Prisma.sql`"failed" = ${f.status !== "success"}`);
+  if (f.from) c.push(Prisma.sql`"quarter" >= ${Math.ceil(f.from.getTime() / QUARTER_MS)}`);
+  c.push(Prisma.sql`"quarter" < ${Math.ceil(Math.min(boundary, f.to?.getTime() ?? boundary) / QUARTER_MS)}`);
+  const keys = by.map((k, i) => Prisma.sql`${Prisma.raw(`"${k}"`)} AS ${Prisma.raw(`"k${i}"`)}`);
+  const select = keys.length ? Prisma.sql`${Prisma.join(keys, ", ")},` : Prisma.empty;
+  const group = keys.length ? Prisma.sql`GROUP BY ${Prisma.raw(by.map((_, i) => String(i + 1)).join(", "))}` : Prisma.empty;
+  const rows = await getDb().$queryRaw<Record<string, bigint | number | string | null>[]>`
+    SELECT ${select}
+           CAST(SUM("requests") AS BIGINT) AS "requests",
+           CAST(SUM("errors") AS BIGINT) AS "errors",
+           CAST(SUM("promptTokens") AS BIGINT) AS "promptTokens",
+           CAST(SUM("completionTokens") AS BIGINT) AS "completionTokens",
+           CAST(SUM("cost") AS BIGINT) AS "cost",
+           CAST(SUM("latencyMs") AS BIGINT) AS "latencyMs",
+           CAST(SUM("ttfbMs") AS BIGINT) AS "ttfbMs",
+           CAST(SUM("ttfbCount") AS BIGINT) AS "ttfbCount",
+           CAST(MAX("lastId") AS BIGINT) AS "lastId"
+    FROM "usage_totals" WHERE ${Prisma.join(c, " AND ")} ${group}`;
+  return toRows(rows, by);
+}
+
+/** Requests, failures, tokens, cost and latency of the matching records, per combination of `by`. */
+async function summarizeRecords(f: UsageFilter, by: readonly SummaryKey[]): Promise<SummaryRow[]> {
   const keys = by.map((k, i) => Prisma.sql`${keySql(k)} AS ${Prisma.raw(`"k${i}"`)}`);
   const select = keys.length ? Prisma.sql`${Prisma.join(keys, ", ")},` : Prisma.empty;
   const group = keys.length ? Prisma.sql`GROUP BY ${Prisma.raw(by.map((_, i) => String(i + 1)).join(", "))}` : Prisma.empty;
@@ -65,6 +138,10 @@ export async function summarize(f: UsageFilter, by: readonly SummaryKey[]): Prom
            CAST(COUNT("ttfbMs") AS BIGINT) AS "ttfbCount",
            CAST(MAX("id") AS BIGINT) AS "lastId"
     FROM "usage_records" ${whereSql(f)} ${group}`;
+  return toRows(rows, by);
+}
+
+function toRows(rows: Record<string, bigint | number | string | null>[], by: readonly SummaryKey[]): SummaryRow[] {
   return rows
     .filter((r) => num(r.requests as bigint) > 0)
     .map((r) => ({

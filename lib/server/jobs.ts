@@ -6,6 +6,7 @@ import { listAutoDisabledChannels, reenableChannel } from "@/lib/db/relay";
 import { listModelsRequest } from "@/lib/gateway/providers/probe";
 import { journal } from "@/lib/server/relay-deps";
 import { sharedKeyPool } from "@/lib/gateway/key-pool";
+import { rollUpAndPrune } from "@/lib/db/usage-retention";
 import { createUpstreamDispatcher } from "@/lib/server/upstream-client";
 import { log } from "@/lib/log";
 
@@ -47,6 +48,16 @@ export function startJobs(config: Config): void {
   const replay = () => void journal().replay().catch((err) => log().error({ err }, "journal replay failed"));
   replay();
   setInterval(() => journal().pending() && replay(), 2_000).unref();
+
+  // Retention: old records added up into totals, then pruned in batches (at start, then hourly).
+  if (config.usageRetentionDays > 0) {
+    const retain = () =>
+      void rollUpAndPrune(config.usageRetentionDays)
+        .then((r) => (r.days || r.pruned) && log().info(r, "usage retention: old records kept as totals and pruned"))
+        .catch((err) => log().error({ err }, "usage retention failed"));
+    setTimeout(retain, 1_000).unref();
+    setInterval(retain, 3_600_000).unref();
+  }
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
   const probe = () => void probeChannels(dispatcher).catch((err) => log().error({ err }, "channel probe failed"));

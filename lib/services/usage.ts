@@ -4,6 +4,7 @@ import type { UsageFilter, UsageRow, UsageSort } from "@/lib/db/usage";
 import { ApiError } from "@/lib/errors";
 import { resolveOwner } from "@/lib/services/owner";
 import { usageBy, usageByDay, type UsageBucket } from "@/lib/services/usage-summary";
+import { firstUsageAt } from "@/lib/db/usage-summary";
 import { DEFAULT_TIME_ZONE, zonedDay } from "@/lib/time-zone";
 import type { UsageQuery, UsageSummaryQuery } from "@/lib/validation/usage";
 
@@ -72,9 +73,9 @@ export async function summarizeUsage(actor: Actor, q: UsageSummaryQuery): Promis
     return buckets.map((b) => summaryJson(b, q.groupBy === "token" ? { tokenName: b.label } : { label: b.label }));
   }
   const zone = q.tz ?? DEFAULT_TIME_ZONE;
-  const first = await db.listUsage(filter, { sort: "id", desc: false, limit: 1 });
-  if (!first.length) return [];
-  const days = await usageByDay(filter, zone, zonedDay(q.from ?? first[0].createdAt, zone), zonedDay(q.to ? new Date(q.to.getTime() - 1) : new Date(), zone));
+  const first = await firstUsageAt(filter);
+  if (!first) return [];
+  const days = await usageByDay(filter, zone, zonedDay(q.from ?? first, zone), zonedDay(q.to ? new Date(q.to.getTime() - 1) : new Date(), zone));
   return days.filter((d) => d.requests > 0).map(({ day, byModel: _, ...totals }) => summaryJson({ key: day, ...totals }));
 }
 
