@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { fieldErrors, parseNumberInput, splitList, type FieldErrors } from "@/components/forms/form-state";
 import { useDialogForm } from "@/components/forms/use-dialog-form";
 import { ModelMappingEditor, type MappingRow } from "@/components/admin/channels/model-mapping-editor";
+import { CHANNEL_TYPE_LABEL, type ChannelType } from "@/components/admin/channels/channel-types";
 import type { ChannelRow } from "@/components/admin/channels/types";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog } from "@/components/ui/dialog";
@@ -14,9 +15,67 @@ import { Select } from "@/components/ui/select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { callApi } from "@/lib/api-client";
-import { channelCreateSchema, channelUpdateSchema } from "@/lib/validation/channels";
+import { CHANNEL_TYPES, channelCreateSchema, channelUpdateSchema } from "@/lib/validation/channels";
 
-const FIELDS = ["name", "type", "baseUrl", "apiKey", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
+const FIELDS = ["name", "type", "baseUrl", "apiKey", "apiVersion", "headers", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
+
+/** What each type is called, and the placeholders and hints that show what its fields take. */
+const TYPES: Record<ChannelType, { label: string; baseUrl: string; baseHint: string; key: string }> = {
+  openai: {
+    label: CHANNEL_TYPE_LABEL.openai,
+    baseUrl: "https://api.openai.com/v1",
+    baseHint: "Up to and including /v1, e.g. https://api.openai.com/v1",
+    key: "sk-…",
+  },
+  azure: {
+    label: CHANNEL_TYPE_LABEL.azure,
+    baseUrl: "https://my-resource.openai.azure.com",
+    baseHint: "The resource endpoint; the key goes in the api-key header.",
+    key: "Azure OpenAI key",
+  },
+  anthropic: {
+    label: CHANNEL_TYPE_LABEL.anthropic,
+    baseUrl: "https://api.anthropic.com/v1",
+    baseHint: "Up to and including /v1; the key goes in x-api-key.",
+    key: "sk-ant-…",
+  },
+  gemini: {
+    label: CHANNEL_TYPE_LABEL.gemini,
+    baseUrl: "https://generativelanguage.googleapis.com/v1beta",
+    baseHint: "Up to and including /v1beta; the key goes in x-goog-api-key.",
+    key: "AIza…",
+  },
+};
+
+const ANTHROPIC_HEADERS = ["anthropic-version", "anthropic-beta"];
+
+/** `Name: value` lines as a header object (lines without a colon are kept whole, for the schema to refuse). */
+function parseHeaderLines(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    const at = line.indexOf(":");
+    if (at === -1) out[line.trim()] = "";
+    else out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return out;
+}
+
+type TextField = "name" | "baseUrl" | "apiKey" | "models" | "priority" | "weight" | "apiVersion" | "anthropicVersion" | "anthropicBeta" | "extraHeaders";
+
+/** The API field whose error a text input shows. */
+const FIELD_OF: Record<TextField, (typeof FIELDS)[number]> = {
+  name: "name",
+  baseUrl: "baseUrl",
+  apiKey: "apiKey",
+  models: "models",
+  priority: "priority",
+  weight: "weight",
+  apiVersion: "apiVersion",
+  anthropicVersion: "headers",
+  anthropicBeta: "headers",
+  extraHeaders: "headers",
+};
 
 type Props = {
   open: boolean;
@@ -35,7 +94,7 @@ export function ChannelFormDialog(props: Props) {
       open={props.open}
       onClose={props.onClose}
       title={props.channel ? `Edit channel “${props.channel.name}”` : "New channel"}
-      description="An OpenAI-compatible upstream and the models and groups it serves."
+      description="An upstream (OpenAI-compatible, Azure OpenAI, Anthropic or Gemini) and the models and groups it serves."
       className="max-w-2xl"
       testId="channel-dialog"
     >
@@ -46,7 +105,19 @@ export function ChannelFormDialog(props: Props) {
 
 function ChannelForm({ onClose, channel, groups, catalog }: Props) {
   const [name, setName] = useState(channel?.name ?? "");
+  const [type, setType] = useState<ChannelType>((CHANNEL_TYPES as readonly string[]).includes(channel?.type ?? "") ? (channel!.type as ChannelType) : "openai");
+  const [apiVersion, setApiVersion] = useState(channel?.apiVersion ?? "");
+  const stored = channel?.headers ?? {};
+  const [anthropicVersion, setAnthropicVersion] = useState(stored["anthropic-version"] ?? "");
+  const [anthropicBeta, setAnthropicBeta] = useState(stored["anthropic-beta"] ?? "");
+  const [extraHeaders, setExtraHeaders] = useState(
+    Object.entries(stored)
+      .filter(([k]) => !ANTHROPIC_HEADERS.includes(k.toLowerCase()))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\n"),
+  );
   const [baseUrl, setBaseUrl] = useState(channel?.baseUrl ?? "");
+  const shape = TYPES[type];
   const [apiKey, setApiKey] = useState("");
   const [models, setModels] = useState((channel?.models ?? []).join("\n"));
   const [mapping, setMapping] = useState<MappingRow[]>(
@@ -62,11 +133,19 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
   const suggestions = catalog.filter((m) => !listed.has(m)).slice(0, 12);
 
   /** The API body from the inputs (`over` replaces some of them: the values of the change being made). */
-  function check(over: Partial<{ name: string; baseUrl: string; apiKey: string; models: string; priority: string; weight: string }> = {}) {
-    const cur = { name, baseUrl, apiKey, models, priority, weight, ...over };
+  function check(over: Partial<Record<TextField, string>> = {}) {
+    const cur = { name, baseUrl, apiKey, models, priority, weight, apiVersion, anthropicVersion, anthropicBeta, extraHeaders, ...over };
+    const headers = parseHeaderLines(cur.extraHeaders);
+    if (type === "anthropic") {
+      if (cur.anthropicVersion.trim()) headers["anthropic-version"] = cur.anthropicVersion.trim();
+      if (cur.anthropicBeta.trim()) headers["anthropic-beta"] = cur.anthropicBeta.trim();
+    }
     const raw = {
       name: cur.name,
-      type: "openai" as const,
+      type,
+      // Only Azure has an api-version; blank picks its /openai/v1 form.
+      apiVersion: type === "azure" && cur.apiVersion.trim() ? cur.apiVersion.trim() : null,
+      headers,
       baseUrl: cur.baseUrl,
       ...(cur.apiKey.trim() || !channel ? { apiKey: cur.apiKey } : {}),
       models: splitList(cur.models),
@@ -83,7 +162,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
     return { ok: true as const, body: parsed.data };
   }
   /** A text input's change handler: stores the value and rechecks the field's shown error. */
-  const change = (field: "name" | "baseUrl" | "apiKey" | "models" | "priority" | "weight", setter: (s: string) => void) => (e: { target: { value: string } }) => {
+  const change = (field: TextField, setter: (s: string) => void) => (e: { target: { value: string } }) => {
     setter(e.target.value);
     recheck(field, () => {
       const r = check({ [field]: e.target.value });
@@ -121,20 +200,44 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           <Input id={id("name")} value={name} onChange={change("name", setName)} autoFocus />
         </FormField>
         <FormField id={id("type")} label="Type" error={errors.type}>
-          <Select id={id("type")} value="openai" disabled>
-            <option value="openai">OpenAI-compatible</option>
+          <Select id={id("type")} value={type} onChange={(e) => setType(e.target.value as ChannelType)}>
+            {CHANNEL_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPES[t].label}
+              </option>
+            ))}
           </Select>
         </FormField>
       </div>
-      <FormField id={id("baseUrl")} label="Base URL" error={errors.baseUrl} hint="Up to and including /v1, e.g. https://api.openai.com/v1">
-        <Input
-          id={id("baseUrl")}
-          value={baseUrl}
-          onChange={change("baseUrl", setBaseUrl)}
-          placeholder="https://api.openai.com/v1"
-          inputMode="url"
-        />
+      <FormField id={id("baseUrl")} label="Base URL" error={errors.baseUrl} hint={shape.baseHint}>
+        <Input id={id("baseUrl")} value={baseUrl} onChange={change("baseUrl", setBaseUrl)} placeholder={shape.baseUrl} inputMode="url" />
       </FormField>
+      {type === "azure" ? (
+        <FormField
+          id={id("apiVersion")}
+          label="API version"
+          error={errors.apiVersion}
+          hint="Set: the deployment form …/openai/deployments/{model}/chat/completions?api-version=…, the (mapped) model naming the deployment. Blank: the version-less /openai/v1 form."
+        >
+          <Input id={id("apiVersion")} value={apiVersion} onChange={change("apiVersion", setApiVersion)} placeholder="2025-04-01-preview" spellCheck={false} />
+        </FormField>
+      ) : null}
+      {type === "anthropic" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id={id("anthropicVersion")} label="anthropic-version" error={errors.headers} hint="Blank: the client's, else 2023-06-01.">
+            <Input id={id("anthropicVersion")} value={anthropicVersion} onChange={change("anthropicVersion", setAnthropicVersion)} placeholder="2023-06-01" spellCheck={false} />
+          </FormField>
+          <FormField id={id("anthropicBeta")} label="anthropic-beta" hint="Comma-separated; added to the client's betas.">
+            <Input
+              id={id("anthropicBeta")}
+              value={anthropicBeta}
+              onChange={change("anthropicBeta", setAnthropicBeta)}
+              placeholder="context-1m-2025-08-07"
+              spellCheck={false}
+            />
+          </FormField>
+        </div>
+      ) : null}
       <FormField
         id={id("apiKey")}
         label="API key"
@@ -146,7 +249,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           type="password"
           value={apiKey}
           onChange={change("apiKey", setApiKey)}
-          placeholder={channel ? channel.apiKeyPreview : "sk-…"}
+          placeholder={channel ? channel.apiKeyPreview : shape.key}
           autoComplete="new-password"
           spellCheck={false}
         />
@@ -205,6 +308,17 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
           </p>
         ) : null}
       </fieldset>
+      <FormField id={id("headers")} label="Extra headers" error={type === "anthropic" ? undefined : errors.headers} hint="Sent upstream with every request: one “Name: value” per line.">
+        <Textarea
+          id={id("headers")}
+          value={extraHeaders}
+          onChange={change("extraHeaders", setExtraHeaders)}
+          rows={2}
+          spellCheck={false}
+          className="font-mono"
+          placeholder={type === "openai" ? "OpenAI-Organization: org-…" : type === "gemini" ? "x-goog-user-project: my-project" : "x-ms-client-request-id: gateway"}
+        />
+      </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id={id("priority")} label="Priority" error={errors.priority} hint="Higher is tried first.">
           <Input id={id("priority")} value={priority} onChange={change("priority", setPriority)} inputMode="numeric" />

@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { AlertTriangle } from "lucide-react";
 import { ChannelRowActions, ChannelStatusSwitch } from "@/components/admin/channels/channel-row-actions";
 import { ChannelTestButton } from "@/components/admin/channels/channel-test-button";
+import { CHANNEL_TYPE_LABEL, type ChannelType } from "@/components/admin/channels/channel-types";
 import type { ChannelRow } from "@/components/admin/channels/types";
 import { ColumnHeader } from "@/components/data-table/column-header";
 import { Badge } from "@/components/ui/badge";
@@ -39,6 +40,10 @@ export function channelColumns(ctx: { groups: string[]; catalog: string[] }): Co
           <span className="truncate font-medium text-zinc-900">{row.original.name}</span>
           <span className="truncate font-mono text-xs text-zinc-500" title={row.original.baseUrl}>
             {row.original.baseUrl}
+          </span>
+          <span className="truncate text-xs text-zinc-500">
+            {CHANNEL_TYPE_LABEL[row.original.type as ChannelType] ?? row.original.type}
+            {row.original.apiVersion ? ` · ${row.original.apiVersion}` : ""}
           </span>
           <span className="font-mono text-xs text-zinc-400">key {row.original.apiKeyPreview}</span>
         </div>
