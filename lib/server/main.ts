@@ -19,7 +19,8 @@ async function main() {
     config = getConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      log().fatal(err.message);
+      // For the person starting it, whatever LOG_LEVEL says: the process stops here.
+      process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
     throw err;
