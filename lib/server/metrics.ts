@@ -69,6 +69,12 @@ export class GatewayMetrics {
     labelNames: ["model", "group"],
     registers: [this.registry],
   });
+  private readonly writtenOff = new Counter({
+    name: "gateway_credits_written_off_total",
+    help: "Credits a call's real cost exceeded what its token and balance had left (never charged), by model and group.",
+    labelNames: ["model", "group"],
+    registers: [this.registry],
+  });
   private readonly refusals = new Counter({
     name: "gateway_refusals_total",
     help: "Calls refused before reaching an upstream, by error code (invalid_api_key counts unknown keys, rate_limit_exceeded rate limits).",
@@ -87,6 +93,7 @@ export class GatewayMetrics {
   private readonly ttfbChild = children<Histogram>(this.ttfb as unknown as Labelled<Histogram>);
   private readonly tokenChild = children<Counter>(this.tokens as unknown as Labelled<Counter>);
   private readonly creditChild = children<Counter>(this.credits as unknown as Labelled<Counter>);
+  private readonly writtenOffChild = children<Counter>(this.writtenOff as unknown as Labelled<Counter>);
   private readonly refusalChild = children<Counter>(this.refusals as unknown as Labelled<Counter>);
   private readonly attemptChild = children<Counter>(this.attempts as unknown as Labelled<Counter>);
 
@@ -171,8 +178,8 @@ export class GatewayMetrics {
     return this.knownModels.has(model) ? model : OTHER;
   }
 
-  /** Counts one call from its usage record. */
-  observe(e: UsageEntry): void {
+  /** Counts one call from its usage record; `settled` is what its settlement charged and wrote off. */
+  observe(e: UsageEntry, settled?: { charged: number; writtenOff: number }): void {
     const model = this.modelLabel(e.model);
     this.requestChild(e.endpoint, model, e.channelId === null ? "none" : String(e.channelId), String(e.status)).inc();
     this.latencyChild(e.endpoint, model).observe(e.latencyMs / 1000);
@@ -184,7 +191,9 @@ export class GatewayMetrics {
       const counts = [e.promptTokens, e.completionTokens, e.cachedTokens, e.cacheWriteTokens + e.cacheWrite1hTokens, e.reasoningTokens];
       TOKEN_KINDS.forEach((kind, i) => counts[i] && this.tokenChild(model, e.group, kind).inc(counts[i]));
     }
-    if (e.cost > 0) this.creditChild(model, e.group).inc(e.cost);
+    const charged = settled ? settled.charged : e.cost;
+    if (charged > 0) this.creditChild(model, e.group).inc(charged);
+    if (settled && settled.writtenOff > 0) this.writtenOffChild(model, e.group).inc(settled.writtenOff);
   }
 
   /** Counts a refusal by its code. */

@@ -95,13 +95,14 @@ function createDeps(): GatewayDeps {
       return r.ok ? r : { ok: false, code: "insufficient_quota", which: r.which };
     },
     settle: async (hold, entry) => {
-      stats.observe(entry);
       try {
         const r = await settleCredits(hold, entry);
+        if (!r.duplicate) stats.observe(entry, r);
         if (r.writtenOff > 0) callLog(hold.requestId).warn({ writtenOff: r.writtenOff }, "credits written off: the funds left did not cover the real cost");
       } catch (err) {
         callLog(hold.requestId).error({ error: (err as Error).message }, "settlement failed; journaled");
         journal().append({ kind: "settle", hold, entry });
+        stats.observe(entry);
       }
     },
     checkpoint: (hold, cost, entry) =>
