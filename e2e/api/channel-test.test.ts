@@ -64,6 +64,14 @@ test("a working channel answers ok with its latency; one real 1-token chat compl
   expect(mock.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
 });
 
+test("a reasoning model (o-series, gpt-5) is tested with max_completion_tokens, which it takes instead of max_tokens", async () => {
+  const id = await channel({ models: ["gpt-5-mini"] });
+  const res = await test_(id);
+  expect(res.body, JSON.stringify(res.body)).toMatchObject({ ok: true, status: 200, request: { model: "gpt-5-mini" } });
+  expect(mock.requests[0].body).toMatchObject({ model: "gpt-5-mini", max_completion_tokens: 1 });
+  expect(mock.requests[0].body).not.toHaveProperty("max_tokens");
+});
+
 test("latency is measured: a slow upstream shows it", async () => {
   const id = await channel();
   mock.setFault({ type: "delay", ms: 400, times: 1 });

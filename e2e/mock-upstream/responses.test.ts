@@ -91,6 +91,13 @@ describe("chat completions with tools and reasoning", () => {
   });
 });
 
+it("refuses max_tokens on reasoning models, as OpenAI does", async () => {
+  const ask = (model: string, limit: Record<string, number>) => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], ...limit });
+  await expect(ask("o3", { max_tokens: 5 })).rejects.toMatchObject({ status: 400, param: "max_tokens" });
+  await expect(ask("gpt-5", { max_completion_tokens: 5 })).resolves.toBeTruthy();
+  await expect(ask("gpt-4o", { max_tokens: 5 })).resolves.toBeTruthy();
+});
+
 describe("Azure OpenAI", () => {
   it("serves the deployment form with api-key and api-version, the deployment naming the model", async () => {
     const azure = new AzureOpenAI({ endpoint: mock.origin, apiKey: "mock-key", apiVersion: "2024-10-21", deployment: "my-dep", maxRetries: 0 });

@@ -44,6 +44,9 @@ function sendError(res: ServerResponse, status: number, message: string, code: s
   sendJson(res, status, { error: { message, type: type ?? errorKind(status).type, param: null, code } });
 }
 
+/** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5…), which take only max_completion_tokens. */
+const REASONING_MODEL = /^(o\d|gpt-5)/;
+
 type Endpoint = "chat" | "completions" | "embeddings" | "responses";
 const ENDPOINTS: Record<string, Endpoint> = {
   "chat/completions": "chat",
@@ -154,6 +157,11 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     const missing = endpoint === "chat" ? !Array.isArray(json.messages) : json[field] === undefined;
     if (missing) return sendError(res, 400, `Missing required parameter: '${field}'.`, "missing_required_parameter");
     if (endpoint === "embeddings") return sendPayload(res, await embeddings(json, withUsage), fault, signal);
+    // OpenAI's reasoning models refuse the older output limit, as the real API does.
+    if (endpoint === "chat" && REASONING_MODEL.test(json.model) && json.max_tokens !== undefined) {
+      const message = "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";
+      return sendJson(res, 400, { error: { message, type: "invalid_request_error", param: "max_tokens", code: "unsupported_parameter" } });
+    }
 
     const header = req.headers["x-mock-cached-tokens"];
     const cached = typeof header === "string" ? header : cachedTokens;

@@ -21,6 +21,9 @@ export type ProbeRequest = {
   shown: { method: "POST" | "GET"; path: string; model?: string };
 };
 
+/** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5…), which take only `max_completion_tokens`. */
+const REASONING_MODEL = /^(o\d|gpt-5)/i;
+
 // Models that cannot answer a generation; a channel whose first model is one is tested with its model list.
 const NOT_CHAT = /embed|rerank|moderation|whisper|tts|dall-e|imagen/i;
 
@@ -74,7 +77,8 @@ export function testRequest(channel: ProbeChannel): ProbeRequest {
       channel.type === "azure"
         ? azureUrl(channel.baseUrl, "/chat/completions", { deployment: model, apiVersion: channel.apiVersion })
         : openaiUrl(channel.baseUrl, "/chat/completions");
-    body = { model, messages: ping, max_tokens: 1, stream: false };
+    // OpenAI's reasoning models refuse `max_tokens`; other OpenAI-compatible servers may not know its successor.
+    body = { model, messages: ping, [REASONING_MODEL.test(model) ? "max_completion_tokens" : "max_tokens"]: 1, stream: false };
   }
   const base = channel.type === "azure" ? channel.baseUrl.replace(/\/+$/, "").replace(/\/openai(\/v1)?$/, "") : channel.baseUrl;
   return {
