@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCidrList, type CidrList } from "@/lib/net/cidr";
+import { validTimeZone } from "@/lib/time-zone";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -19,6 +20,11 @@ const envSchema = z
     REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
     REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, "letters, digits and :_.- only").default("gw:"),
     RATE_LIMIT_RPM: int(0, 1_000_000).default(0),
+    BUDGET_TIME_ZONE: z
+      .string()
+      .refine((v) => validTimeZone(v) !== undefined, "must be an IANA time zone, e.g. UTC or Europe/Berlin")
+      .default("UTC"),
+    CONCURRENCY_LEASE_SECONDS: int(5, 86_400).default(60),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     TRUSTED_PROXIES: z.string().default(""),
     ADMIN_API_KEY: z.string().min(32, "must be at least 32 characters").optional(),
@@ -56,6 +62,8 @@ function toConfig(env: z.infer<typeof envSchema>, trustedProxies: CidrList) {
     redisUrl: env.REDIS_URL,
     redisKeyPrefix: env.REDIS_KEY_PREFIX,
     rateLimitRpm: env.RATE_LIMIT_RPM,
+    budgetTimeZone: validTimeZone(env.BUDGET_TIME_ZONE)!,
+    concurrencyLeaseSeconds: env.CONCURRENCY_LEASE_SECONDS,
     authSecret: env.AUTH_SECRET,
     trustedProxies,
     adminApiKey: env.ADMIN_API_KEY,

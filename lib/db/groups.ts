@@ -8,6 +8,9 @@ const groupSelect = {
   ratio: true,
   description: true,
   selectable: true,
+  rpmLimit: true,
+  tpmLimit: true,
+  concurrencyLimit: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.GroupSelect;
@@ -15,9 +18,11 @@ const groupSelect = {
 /** A pricing group. */
 export type GroupRecord = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
 
-export type NewGroup = Pick<GroupRecord, "name" | "ratio"> & Partial<Pick<GroupRecord, "description" | "selectable">>;
+type Settable = "description" | "selectable" | "rpmLimit" | "tpmLimit" | "concurrencyLimit";
 
-export type GroupChanges = Partial<Pick<GroupRecord, "ratio" | "description" | "selectable">>;
+export type NewGroup = Pick<GroupRecord, "name" | "ratio"> & Partial<Pick<GroupRecord, Settable>>;
+
+export type GroupChanges = Partial<Pick<GroupRecord, "ratio" | Settable>>;
 
 const missing = { notFound: "group" };
 

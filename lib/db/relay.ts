@@ -19,7 +19,8 @@ function channelKeys(id: number, stored: unknown): string[] {
 export async function findRelayToken(keyHash: string) {
   const { rows } = await query(
     `SELECT t.id, t."userId", t.name, t.status, t."expiresAt", t."allowedModels", t."allowedIps", t."group",
-            t.quota, u.status AS "userStatus", u."group" AS "userGroup"
+            t.quota, t."quotaPeriod", t."rpmLimit", t."tpmLimit", t."concurrencyLimit",
+            u.status AS "userStatus", u."group" AS "userGroup", u."spendLimitPeriod"
      FROM tokens t JOIN users u ON u.id = t."userId" WHERE t."keyHash" = $1`,
     [keyHash],
     { prepare: true },
@@ -37,13 +38,18 @@ export async function findRelayToken(keyHash: string) {
     allowedIps: stringList(jsonColumn(row.allowedIps)),
     group: String(row.group ?? row.userGroup),
     quota: row.quota === null ? null : num(row.quota),
+    quotaPeriod: String(row.quotaPeriod),
+    rpmLimit: row.rpmLimit === null ? null : num(row.rpmLimit),
+    tpmLimit: row.tpmLimit === null ? null : num(row.tpmLimit),
+    concurrencyLimit: row.concurrencyLimit === null ? null : num(row.concurrencyLimit),
+    spendLimitPeriod: String(row.spendLimitPeriod),
   };
 }
 
 /** Groups, enabled models and active channels: everything routing and pricing read. */
 export async function loadRouting() {
   const [groups, models, channels] = await Promise.all([
-    query(`SELECT name, ratio FROM groups`),
+    query(`SELECT name, ratio, "rpmLimit", "tpmLimit", "concurrencyLimit" FROM groups`),
     query(
       `SELECT name, "modelRatio", "completionRatio", "cacheRatio", "cacheWriteRatio", "cacheWrite1hRatio", "fixedPrice",
               "maxOutputTokens", "contextWindow" FROM models WHERE enabled = $1`,
@@ -55,7 +61,13 @@ export async function loadRouting() {
     ),
   ]);
   return {
-    groups: groups.rows.map((g) => ({ name: String(g.name), ratio: Number(g.ratio) })),
+    groups: groups.rows.map((g) => ({
+      name: String(g.name),
+      ratio: Number(g.ratio),
+      rpmLimit: g.rpmLimit === null ? null : num(g.rpmLimit),
+      tpmLimit: g.tpmLimit === null ? null : num(g.tpmLimit),
+      concurrencyLimit: g.concurrencyLimit === null ? null : num(g.concurrencyLimit),
+    })),
     models: models.rows.map((m) => ({
       name: String(m.name),
       modelRatio: Number(m.modelRatio),

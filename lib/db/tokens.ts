@@ -1,6 +1,7 @@
 import { getDb, type Prisma } from "@/lib/db/client";
 import { mapWriteErrors } from "@/lib/db/errors";
 import { stringList } from "@/lib/db/json-columns";
+import type { QuotaPeriod } from "@/lib/billing/periods";
 
 const tokenSelect = {
   id: true,
@@ -11,6 +12,12 @@ const tokenSelect = {
   quota: true,
   usedQuota: true,
   heldQuota: true,
+  quotaPeriod: true,
+  periodUsed: true,
+  periodStart: true,
+  rpmLimit: true,
+  tpmLimit: true,
+  concurrencyLimit: true,
   expiresAt: true,
   allowedModels: true,
   allowedIps: true,
@@ -27,10 +34,17 @@ type Row = Prisma.TokenGetPayload<{ select: typeof tokenSelect }>;
 export type TokenStatus = "active" | "disabled";
 
 /** A token as the management API sees it: credits as numbers, lists parsed, `group` effective (the owner's when not pinned). */
-export type TokenRecord = Omit<Row, "quota" | "usedQuota" | "heldQuota" | "allowedModels" | "allowedIps" | "group" | "status" | "user"> & {
+export type TokenRecord = Omit<
+  Row,
+  "quota" | "usedQuota" | "heldQuota" | "quotaPeriod" | "periodUsed" | "periodStart" | "allowedModels" | "allowedIps" | "group" | "status" | "user"
+> & {
   quota: number | null;
   usedQuota: number;
   heldQuota: number;
+  quotaPeriod: QuotaPeriod;
+  /** used in the period stored at periodStart (which may have turned since: see usedInPeriod) */
+  periodUsed: number;
+  periodStart: number;
   allowedModels: string[];
   allowedIps: string[];
   status: TokenStatus;
@@ -40,7 +54,10 @@ export type TokenRecord = Omit<Row, "quota" | "usedQuota" | "heldQuota" | "allow
 };
 
 /** What a new token is made of (the caller generated the key; only its hash is stored); `group` null = follow the owner. */
-export type NewToken = Pick<TokenRecord, "userId" | "name" | "keyHash" | "keyPreview" | "quota" | "expiresAt" | "allowedModels" | "allowedIps"> & {
+export type NewToken = Pick<
+  TokenRecord,
+  "userId" | "name" | "keyHash" | "keyPreview" | "quota" | "quotaPeriod" | "rpmLimit" | "tpmLimit" | "concurrencyLimit" | "expiresAt" | "allowedModels" | "allowedIps"
+> & {
   group: string | null;
 };
 
@@ -54,6 +71,9 @@ function toToken({ user, group, ...row }: Row): TokenRecord {
     quota: row.quota === null ? null : Number(row.quota),
     usedQuota: Number(row.usedQuota),
     heldQuota: Number(row.heldQuota),
+    quotaPeriod: row.quotaPeriod as QuotaPeriod,
+    periodUsed: Number(row.periodUsed),
+    periodStart: Number(row.periodStart),
     allowedModels: stringList(row.allowedModels),
     allowedIps: stringList(row.allowedIps),
     pinnedGroup: group,
@@ -89,7 +109,7 @@ export async function createToken(input: NewToken): Promise<TokenRecord> {
 
 /** Updates a token; 404 when there is no such token. */
 export async function updateToken(id: number, changes: TokenChanges): Promise<TokenRecord> {
-  const { quota, ...rest } = changes;
+  const { quota, quotaPeriod, ...rest } = changes;
   const db = getDb();
   const row = await mapWriteErrors(
     () =>
@@ -98,6 +118,10 @@ export async function updateToken(id: number, changes: TokenChanges): Promise<To
         // in the same statement, so a settlement landing meanwhile cannot leave it negative.
         if (typeof quota === "number") {
           await tx.$executeRaw`UPDATE tokens SET quota = CASE WHEN "usedQuota" > ${quota} THEN "usedQuota" ELSE ${quota} END WHERE id = ${id}`;
+        }
+        // A new period starts counting from zero (the next call stores the period's start).
+        if (quotaPeriod !== undefined) {
+          await tx.$executeRaw`UPDATE tokens SET "quotaPeriod" = ${quotaPeriod}, "periodUsed" = 0, "periodStart" = 0 WHERE id = ${id} AND "quotaPeriod" <> ${quotaPeriod}`;
         }
         const data = quota === null ? { ...rest, quota: null } : rest;
         return tx.token.update({ where: { id }, data, select: tokenSelect });

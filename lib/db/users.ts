@@ -1,6 +1,7 @@
 import { changeBalance } from "@/lib/db/balance-events";
 import { getDb, type Prisma } from "@/lib/db/client";
 import { mapWriteErrors } from "@/lib/db/errors";
+import type { SpendPeriod } from "@/lib/billing/periods";
 
 const userSelect = {
   id: true,
@@ -10,6 +11,10 @@ const userSelect = {
   group: true,
   balance: true,
   heldBalance: true,
+  spendLimit: true,
+  spendLimitPeriod: true,
+  periodSpent: true,
+  spendPeriodStart: true,
   status: true,
   createdAt: true,
   updatedAt: true,
@@ -21,16 +26,24 @@ export type Role = "user" | "admin";
 export type UserStatus = "active" | "disabled";
 
 /** A user account (never its password hash), credits as numbers. */
-export type User = Omit<Row, "role" | "status" | "balance" | "heldBalance"> & {
+export type User = Omit<Row, "role" | "status" | "balance" | "heldBalance" | "spendLimit" | "spendLimitPeriod" | "periodSpent" | "spendPeriodStart"> & {
   role: Role;
   status: UserStatus;
   balance: number;
   heldBalance: number;
+  spendLimit: number | null;
+  spendLimitPeriod: SpendPeriod;
+  /** spent in the period stored at spendPeriodStart (which may have turned since: see usedInPeriod) */
+  periodSpent: number;
+  spendPeriodStart: number;
 };
 
-export type NewUser = Pick<User, "email"> & Partial<Pick<User, "name" | "role" | "group">> & { passwordHash: string };
+export type NewUser = Pick<User, "email"> &
+  Partial<Pick<User, "name" | "role" | "group" | "status" | "spendLimit" | "spendLimitPeriod">> & { passwordHash: string };
 
-export type UserChanges = Partial<Pick<User, "email" | "name" | "role" | "group" | "status"> & { passwordHash: string }>;
+export type UserChanges = Partial<
+  Pick<User, "email" | "name" | "role" | "group" | "status" | "spendLimit" | "spendLimitPeriod"> & { passwordHash: string }
+>;
 
 const emailTaken = { conflict: { message: "A user with this email exists.", param: "email" }, notFound: "user" };
 
@@ -41,6 +54,10 @@ function toUser(row: Row): User {
     status: row.status as UserStatus,
     balance: Number(row.balance),
     heldBalance: Number(row.heldBalance),
+    spendLimit: row.spendLimit === null ? null : Number(row.spendLimit),
+    spendLimitPeriod: row.spendLimitPeriod as SpendPeriod,
+    periodSpent: Number(row.periodSpent),
+    spendPeriodStart: Number(row.spendPeriodStart),
   };
 }
 
@@ -86,8 +103,10 @@ export async function listUsers(): Promise<User[]> {
 
 /** Creates a user; 409 conflict when the email is taken. */
 export async function createUser(input: NewUser): Promise<User> {
+  const { spendLimit, ...rest } = input;
+  const data = { ...rest, email: input.email.toLowerCase(), ...(spendLimit != null ? { spendLimit: BigInt(spendLimit) } : {}) };
   const row = await mapWriteErrors(
-    () => getDb().user.create({ data: { ...input, email: input.email.toLowerCase() }, select: userSelect }),
+    () => getDb().user.create({ data, select: userSelect }),
     emailTaken,
   );
   return toUser(row);
@@ -115,7 +134,12 @@ export async function setPasswordHash(id: number, passwordHash: string): Promise
 
 /** Updates a user; 404 when there is no such user, 409 conflict when the new email is taken. */
 export async function updateUser(id: number, changes: UserChanges): Promise<User> {
-  const data = changes.email ? { ...changes, email: changes.email.toLowerCase() } : changes;
+  const { spendLimit, ...rest } = changes;
+  const data = {
+    ...rest,
+    ...(rest.email ? { email: rest.email.toLowerCase() } : {}),
+    ...(spendLimit !== undefined ? { spendLimit: spendLimit === null ? null : BigInt(spendLimit) } : {}),
+  };
   const row = await mapWriteErrors(() => getDb().user.update({ where: { id }, data, select: userSelect }), emailTaken);
   return toUser(row);
 }

@@ -28,8 +28,8 @@ describe("refusals", () => {
     ["a body over the size limit", {}, input({ ...chat, pad: "x".repeat(20_000) }), 413, "request_too_large", ["findToken"]],
     ["a model outside the allowed list (no routing)", { token: { allowedModels: ["other"] } }, input(chat), 403, "model_not_allowed", ["findToken"]],
     ["a model no channel serves", {}, input({ ...chat, model: "nope" }), 404, "model_not_found", ["findToken", "routing"]],
-    ["a rate-limited token", { rateLimited: true }, input(chat), 429, "rate_limit_exceeded", ["findToken", "routing", "rateLimit"]],
-    ["a reservation the balance cannot cover", { available: 3 }, input(chat), 429, "insufficient_quota", ["findToken", "routing", "rateLimit", "reserve"]],
+    ["a rate-limited token", { rateLimited: true }, input(chat), 429, "rate_limit_exceeded", ["findToken", "routing", "admit"]],
+    ["a reservation the balance cannot cover", { available: 3 }, input(chat), 429, "insufficient_quota", ["findToken", "routing", "reserve"]],
   ];
 
   for (const [what, setup, req, status, code, calls] of cases) {
@@ -51,6 +51,7 @@ describe("refusals", () => {
   it("tells a rate-limited client when to retry", async () => {
     const res = await handleRelay(input(chat).value, chatFormat, world({ rateLimited: true }).deps);
     expect(res.headers["retry-after"]).toBe("7");
+    expect(res.headers).toMatchObject({ "x-ratelimit-limit-requests": "1", "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "6.5s" });
   });
 
   it("refuses JSON nested too deep to bound", async () => {
@@ -67,7 +68,7 @@ describe("refusals", () => {
     const res = await handleRelay(input(withFile).value, chatFormat, w.deps);
     expect(res.status).toBe(400);
     expect(JSON.parse(await text(res)).error).toMatchObject({ code: "invalid_request", param: "messages" });
-    expect(w.calls).toEqual(["findToken", "routing", "rateLimit"]);
+    expect(w.calls).toEqual(["findToken", "routing"]);
 
     const windowed = world({ contextWindow: 1000, available: 1000 + 2 * 5 - 1 });
     expect((await handleRelay(input(withFile).value, chatFormat, windowed.deps)).status).toBe(429);

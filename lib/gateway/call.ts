@@ -9,7 +9,9 @@ import type { InboundFormat, ParsedRequest } from "@/lib/gateway/formats/types";
 import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { relayOverChannels } from "@/lib/gateway/attempts";
 import { refusalEntry, usageEntry } from "@/lib/gateway/record";
-import type { AuthToken, ChannelInfo, Failure, GatewayDeps, Hold, ModelInfo } from "@/lib/gateway/types";
+import type { AuthToken, ChannelInfo, Failure, GatewayDeps, Hold, LimitLease, ModelInfo, Outcome } from "@/lib/gateway/types";
+import { effectiveLimits, hasLimits, rateLimitHeaders, refusalMessage } from "@/lib/gateway/limits";
+import { periodStartAt } from "@/lib/billing/periods";
 import { callLog } from "@/lib/log";
 
 /**
@@ -49,6 +51,8 @@ const NOTHING = { produced: false, usage: null, text: "" } as const;
 /** A call admitted past every check, with its reservation taken. */
 export class RelayCall {
   hold: Hold | null = null;
+  /** the call's rate-limit slot and counted tokens, released when it finishes */
+  lease: LimitLease | null = null;
   /** when the first byte of a streamed answer was received (deps.now() time), or null */
   firstByteAt: number | null = null;
   private checkpointing = false;
@@ -78,10 +82,26 @@ export class RelayCall {
 
   /** Ends the call exactly once; later calls return the first one's promise. Never rejects. */
   finish(ending: Ending): Promise<void> {
-    this.finishing ??= this.settleAndRecord(ending).catch((err) => {
-      callLog(this.requestId).error({ err }, "finishing the call failed");
-    });
+    this.finishing ??= this.settleAndRecord(ending)
+      .catch((err) => {
+        callLog(this.requestId).error({ err }, "finishing the call failed");
+      })
+      // Whatever happened above, the call's slot is freed (a no-op when settling released it).
+      .finally(() => this.lease?.release(null));
     return this.finishing;
+  }
+
+  /** A hold of `amount` credits, noting the budget periods the call started in. */
+  holdFor(amount: number): Hold {
+    const zone = this.deps.config.budgetTimeZone;
+    return {
+      requestId: this.requestId,
+      userId: this.token.userId,
+      tokenId: this.token.id,
+      amount,
+      periodStart: periodStartAt(this.token.quotaPeriod, this.started, zone),
+      spendPeriodStart: periodStartAt(this.token.userSpendPeriod, this.started, zone),
+    };
   }
 
   /** Ends a call that produced nothing billable. */
@@ -146,9 +166,11 @@ export class RelayCall {
       else if (a.fault === null) deps.channelSucceeded(a.channel.id);
     }
     const priced = await this.priced(e.produced, e.usage, e.text);
+    // Tokens counted on entry (prompt bound + max output) become what the call used.
+    void this.lease?.release(priced.usage.promptTokens + priced.usage.completionTokens);
     const entry = usageEntry(this, { status: e.status, errorCode: e.errorCode, errorMessage: e.errorMessage ?? null, ...priced });
     // A call with nothing reserved (a free model) that still cost something is settled all the same.
-    const hold = this.hold ?? (priced.cost > 0 ? { requestId: this.requestId, userId: this.token.userId, tokenId: this.token.id, amount: 0 } : null);
+    const hold = this.hold ?? (priced.cost > 0 ? this.holdFor(0) : null);
     if (hold) await deps.settle(hold, entry);
     else deps.recordUsage(entry);
   }
@@ -183,26 +205,38 @@ export async function handleRelay(input: RelayInput, format: InboundFormat, deps
 
   const allowed = checkModelAllowed(tokenOk, req.model);
   if (!allowed.ok) return refuse(allowed);
-  const served = checkModelServed(await deps.routing(), tokenOk.group, req.model);
+  const snapshot = await deps.routing();
+  const served = checkModelServed(snapshot, tokenOk.group, req.model);
   if (!served.ok) return refuse(served);
   const { model: info, groupRatio, channels } = served.value;
 
-  const rate = await deps.rateLimit(tokenOk);
-  if (!rate.ok) {
-    return refuse({
-      ok: false,
-      code: "rate_limit_exceeded",
-      message: "Rate limit reached for this API key. Retry after the indicated time.",
-      headers: { "retry-after": String(rate.retryAfterSeconds) },
-    });
+  const call = new RelayCall(deps, input, format, started, tokenOk, req, info, groupRatio);
+  const prompt = promptBound(call);
+  if (!prompt.ok) return refuse(prompt);
+
+  // Check 8: counted on entry (prompt bound + every output the upstream may produce), corrected when the call ends.
+  let headers: Record<string, string> = {};
+  const limits = effectiveLimits(tokenOk, snapshot.groupLimits.get(tokenOk.group), deps.config.defaultRpm);
+  if (hasLimits(limits)) {
+    const tokens = prompt.value + call.maxOutput * req.outputMultiplier;
+    const admission = await deps.admit({ key: `t${tokenOk.id}`, id: input.requestId, limits, tokens, now: deps.now() });
+    headers = rateLimitHeaders(admission);
+    if (!admission.ok) {
+      const retryAfter = String(Math.max(1, Math.ceil(admission.retryAfterMs / 1000)));
+      return refuse({ ok: false, code: "rate_limit_exceeded", message: refusalMessage(admission, tokens), headers: { ...headers, "retry-after": retryAfter } });
+    }
+    call.lease = admission.lease;
   }
 
-  const call = new RelayCall(deps, input, format, started, tokenOk, req, info, groupRatio);
-  const reserved = await reserve(call);
-  if (!reserved.ok) return refuse(reserved);
+  const reserved = await reserve(call, prompt.value);
+  if (!reserved.ok) {
+    // Refused calls cost nothing, tokens per minute included.
+    await call.lease?.release(0);
+    return withHeaders(refuse(reserved), headers);
+  }
 
   try {
-    return await relayOverChannels(call, channels);
+    return withHeaders(await relayOverChannels(call, channels), headers);
   } catch (err) {
     // Only infrastructure failures reach here: release the hold, then answer 500.
     await call.finishEmpty(500, "internal_error");
@@ -215,9 +249,9 @@ function withHeaders(result: RelayResult, headers: Record<string, string> | unde
   return result;
 }
 
-/** Check 9: reserve the worst case (prompt bound + every output the upstream may produce) on the token and the balance. */
-async function reserve(call: RelayCall): Promise<{ ok: true } | Failure> {
-  const { req, model, groupRatio, token } = call;
+/** The most prompt tokens the call may bill: its bytes' bound, capped by the model's context window. */
+function promptBound(call: RelayCall): Outcome<number> {
+  const { req, model } = call;
   // Nothing beyond the model's context window can be billed; without its bytes as a bound, the window is the bound.
   const window = model.contextWindow;
   if (req.unboundedBy && window === null) {
@@ -228,13 +262,24 @@ async function reserve(call: RelayCall): Promise<{ ok: true } | Failure> {
       param: req.unboundedBy,
     };
   }
-  const prompt = req.unboundedBy ? window! : window === null ? req.promptBound : Math.min(req.promptBound, window);
+  return { ok: true, value: req.unboundedBy ? window! : window === null ? req.promptBound : Math.min(req.promptBound, window) };
+}
+
+const SHORT_OF: Record<"token" | "balance" | "spend_limit", string> = {
+  token: "this API key's remaining quota",
+  balance: "your account balance",
+  spend_limit: "what your account's spend limit leaves for this period",
+};
+
+/** Check 9: reserve the worst case (prompt bound + every output the upstream may produce) on the token and the balance. */
+async function reserve(call: RelayCall, prompt: number): Promise<{ ok: true } | Failure> {
+  const { req, model, groupRatio } = call;
   const amount = worstCaseCost(prompt, call.maxOutput * req.outputMultiplier, model, groupRatio, req.cacheWrites);
   if (amount === 0) return { ok: true };
-  const hold: Hold = { requestId: call.requestId, userId: token.userId, tokenId: token.id, amount };
+  const hold = call.holdFor(amount);
   const outcome = await call.deps.reserve(hold);
   if (!outcome.ok) {
-    const what = outcome.which === "token" ? "this API key's remaining quota" : "your account balance";
+    const what = SHORT_OF[outcome.which];
     return {
       ok: false,
       code: "insufficient_quota",

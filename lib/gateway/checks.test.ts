@@ -17,6 +17,11 @@ function token(over: Partial<AuthToken> = {}): AuthToken {
     allowedIps: [],
     group: "default",
     quota: null,
+    quotaPeriod: "none",
+    userSpendPeriod: "monthly",
+    rpmLimit: null,
+    tpmLimit: null,
+    concurrencyLimit: null,
     ...over,
   };
 }
@@ -79,6 +84,7 @@ const channel = (over: Partial<ChannelInfo>): ChannelInfo => ({
 
 const pricing = { modelRatio: 1, completionRatio: 1, cacheRatio: 1, fixedPrice: null, maxOutputTokens: 100, contextWindow: null };
 const snapshot: RoutingSnapshot = {
+  groupLimits: new Map(),
   groupRatios: new Map([
     ["default", 1],
     ["vip", 2],

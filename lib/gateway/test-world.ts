@@ -5,8 +5,9 @@ import { countTokens } from "@/lib/billing/estimate";
 import type { RelayInput, RelayResult } from "@/lib/gateway/http";
 import { isBodyStream } from "@/lib/gateway/http";
 import { UpstreamFailure, type UpstreamRequest, type UpstreamResponse } from "@/lib/gateway/upstream";
-import type { AuthToken, ChannelInfo, GatewayDeps, Hold, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
+import type { AuthToken, ChannelInfo, GatewayDeps, GroupLimits, Hold, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
 import { KeyPool } from "@/lib/gateway/key-pool";
+import { MemoryCallLimiter } from "@/lib/cache/call-limits";
 
 export const KEY = `sk-${"a".repeat(48)}`;
 
@@ -66,14 +67,18 @@ export const channel = (over: Partial<ChannelInfo> = {}): ChannelInfo => ({
 });
 
 export function world(
-  over: { token?: Partial<AuthToken>; available?: number; channels?: ChannelInfo[]; scripts?: Script[]; rateLimited?: boolean; contextWindow?: number } = {},
+  over: { token?: Partial<AuthToken>; available?: number; channels?: ChannelInfo[]; scripts?: Script[]; rateLimited?: boolean; contextWindow?: number; groupLimits?: Partial<GroupLimits> } = {},
 ) {
   const token: AuthToken = {
     id: 7, userId: 3, name: "t", status: "active", userStatus: "active", expiresAt: null,
-    allowedModels: [], allowedIps: [], group: "default", quota: null, ...over.token,
+    allowedModels: [], allowedIps: [], group: "default", quota: null, quotaPeriod: "none", userSpendPeriod: "monthly",
+    rpmLimit: over.rateLimited ? 1 : null, tpmLimit: null, concurrencyLimit: null, ...over.token,
   };
+  const limiter = new MemoryCallLimiter();
+  const leases: string[] = [];
   const snapshot: RoutingSnapshot = {
     groupRatios: new Map([["default", 1]]),
+    groupLimits: new Map(over.groupLimits ? [["default", { rpmLimit: null, tpmLimit: null, concurrencyLimit: null, ...over.groupLimits }]] : []),
     models: new Map([["m", { name: "m", modelRatio: 1, completionRatio: 2, cacheRatio: 1, fixedPrice: null, maxOutputTokens: 50, contextWindow: over.contextWindow ?? null }]]),
     channels: over.channels ?? [channel()],
   };
@@ -90,7 +95,23 @@ export function world(
   const deps: GatewayDeps = {
     findToken: async (hash) => (calls.push("findToken"), hash === hashApiKey(KEY) ? token : null),
     routing: async () => (calls.push("routing"), snapshot),
-    rateLimit: async () => (calls.push("rateLimit"), over.rateLimited ? { ok: false, retryAfterSeconds: 7 } : { ok: true }),
+    admit: async (r) => {
+      calls.push("admit");
+      if (over.rateLimited) return { ok: false, refusedBy: "requests", retryAfterMs: 6_500, requests: { limit: 1, remaining: 0, resetMs: 6_500 }, tokens: null, lease: null };
+      const v = limiter.admit(r, 60_000);
+      if (!v.ok) return { ...v, lease: null };
+      leases.push(r.id);
+      return {
+        ...v,
+        lease: {
+          release: async (actual) => {
+            if (!leases.includes(r.id)) return;
+            leases.splice(leases.indexOf(r.id), 1);
+            limiter.release(r.key, r.id, actual);
+          },
+        },
+      };
+    },
     reserve: async (hold) => {
       calls.push("reserve");
       if (hold.amount > available) return { ok: false, code: "insufficient_quota", which: "balance" };
@@ -120,9 +141,9 @@ export function world(
     now: () => Date.now(),
     keys: new KeyPool(() => Date.now()),
     random: () => 0,
-    config: { maxBodyBytes: 10_000, upstreamTimeoutMs: 5_000, maxAttempts: 3, checkpointIntervalMs: 20 },
+    config: { maxBodyBytes: 10_000, upstreamTimeoutMs: 5_000, maxAttempts: 3, checkpointIntervalMs: 20, defaultRpm: 0, budgetTimeZone: "UTC" },
   };
-  return { deps, calls, upstreamRequests, usage, settled, checkpoints, refusals, failed, succeeded, available: () => available };
+  return { deps, limiter, leases, calls, upstreamRequests, usage, settled, checkpoints, refusals, failed, succeeded, available: () => available };
 }
 
 /** A client request; `abort` simulates the client going away. */

@@ -3,6 +3,7 @@ import type { CidrList } from "@/lib/net/cidr";
 import type { ErrorCode } from "@/lib/errors";
 import type { UpstreamFetch } from "@/lib/gateway/upstream";
 import type { KeyPool } from "@/lib/gateway/key-pool";
+import type { QuotaPeriod, SpendPeriod } from "@/lib/billing/periods";
 
 /** What the relay needs to know about a token, joined with its owner. */
 export type AuthToken = {
@@ -19,8 +20,44 @@ export type AuthToken = {
   allowedIps: CidrList;
   /** the effective group (the token's, else its owner's) */
   group: string;
-  /** null = unlimited */
+  /** null = unlimited; with a quotaPeriod, the cap of each period */
   quota: number | null;
+  quotaPeriod: QuotaPeriod;
+  /** the token's own limits (null = the group's, else none) */
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  concurrencyLimit: number | null;
+  /** the period of the owner's spend limit (reservations note which period they were taken in) */
+  userSpendPeriod: SpendPeriod;
+};
+
+/** Requests per minute, tokens per minute, requests in flight; null = no limit. */
+export type CallLimits = { rpm: number | null; tpm: number | null; concurrency: number | null };
+
+/** A group's limits, as admins set them (they apply to every token in it). */
+export type GroupLimits = { rpmLimit: number | null; tpmLimit: number | null; concurrencyLimit: number | null };
+
+/** Check 8's question: may this call start, counting `tokens` (prompt bound + max output) on entry? */
+export type AdmitRequest = { key: string; id: string; limits: CallLimits; tokens: number; now: number };
+
+/** Where a window stands after a check, for the x-ratelimit-* headers. */
+export type WindowState = { limit: number; remaining: number; resetMs: number };
+
+/** A call's slot and counted tokens: released (and corrected to real usage) when the call ends. */
+export interface LimitLease {
+  /** Frees the slot; `actualTokens` corrects the tokens counted on entry (null = keep them). Never rejects. */
+  release(actualTokens: number | null): Promise<void>;
+}
+
+export type Admission = {
+  ok: boolean;
+  /** which limit refused the call, or null */
+  refusedBy: "requests" | "tokens" | "concurrency" | null;
+  retryAfterMs: number;
+  requests: WindowState | null;
+  tokens: WindowState | null;
+  /** null when refused */
+  lease: LimitLease | null;
 };
 
 /** An active channel as routing sees it. */
@@ -49,6 +86,8 @@ export type ModelInfo = ModelPricing & { name: string; maxOutputTokens: number; 
 /** Everything routing and pricing read, loaded together and cached in process. */
 export type RoutingSnapshot = {
   groupRatios: Map<string, number>;
+  /** groups with at least one limit set */
+  groupLimits: Map<string, GroupLimits>;
   models: Map<string, ModelInfo>;
   /** active channels only */
   channels: ChannelInfo[];
@@ -97,19 +136,20 @@ export type UsageEntry = {
   createdAt: Date;
 };
 
-/** Credits reserved for one call on a token and its owner's balance. */
-export type Hold = { requestId: string; userId: number; tokenId: number; amount: number };
+/**
+ * Credits reserved for one call on a token and its owner's balance, with the budget periods it was
+ * reserved in (epoch ms of their starts; 0 without a period): it settles against those periods.
+ */
+export type Hold = { requestId: string; userId: number; tokenId: number; amount: number; periodStart?: number; spendPeriodStart?: number };
 
-export type ReserveOutcome = { ok: true } | { ok: false; code: "insufficient_quota"; which: "token" | "balance" };
-
-export type RateOutcome = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type ReserveOutcome = { ok: true } | { ok: false; code: "insufficient_quota"; which: "token" | "balance" | "spend_limit" };
 
 /** Everything the relay core touches outside itself; tests pass in-memory versions. */
 export type GatewayDeps = {
   findToken(keyHash: string): Promise<AuthToken | null>;
   routing(): Promise<RoutingSnapshot>;
-  /** Check 8: the token's request rate. */
-  rateLimit(token: AuthToken): Promise<RateOutcome>;
+  /** Check 8: the token's request, token and concurrency limits (counted on admission). */
+  admit(request: AdmitRequest): Promise<Admission>;
   reserve(hold: Hold): Promise<ReserveOutcome>;
   /**
    * Charges the real cost (`entry.cost`), releases the hold and writes the usage record, atomically
@@ -142,6 +182,10 @@ export type GatewayDeps = {
     maxAttempts: number;
     /** how often a stream stores its progress (see checkpoint) */
     checkpointIntervalMs: number;
+    /** requests per minute of a token whose token and group set none (0 = none) */
+    defaultRpm: number;
+    /** the zone whose midnights start budget periods */
+    budgetTimeZone: string;
   };
 };
 

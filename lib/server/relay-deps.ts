@@ -13,7 +13,8 @@ import {
 } from "@/lib/db/relay";
 import { parseCidrList } from "@/lib/net/cidr";
 import { Batcher, TtlCache } from "@/lib/gateway/caches";
-import { sharedRateLimiter } from "@/lib/cache/rate-limit";
+import { callLimiter } from "@/lib/cache/call-limits";
+import { QUOTA_PERIODS, SPEND_PERIODS, type QuotaPeriod, type SpendPeriod } from "@/lib/billing/periods";
 import { createUpstreamDispatcher, upstreamClient } from "@/lib/server/upstream-client";
 import type { AuthToken, GatewayDeps, RoutingSnapshot, UsageEntry } from "@/lib/gateway/types";
 import path from "node:path";
@@ -33,8 +34,11 @@ async function loadToken(keyHash: string): Promise<AuthToken | null> {
   const ips = parseCidrList(row.allowedIps);
   // Entries are validated on write; one that does not parse must never widen access to "any".
   if (!ips.ok) log().error({ tokenId: row.id }, "token has invalid allowed IPs; refusing it");
+  const { spendLimitPeriod, quotaPeriod, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    quotaPeriod: QUOTA_PERIODS.includes(quotaPeriod as QuotaPeriod) ? (quotaPeriod as QuotaPeriod) : "none",
+    userSpendPeriod: SPEND_PERIODS.includes(spendLimitPeriod as SpendPeriod) ? (spendLimitPeriod as SpendPeriod) : "monthly",
     status: row.status === "active" && ips.ok ? "active" : "disabled",
     userStatus: row.userStatus === "active" ? "active" : "disabled",
     expiresAt: row.expiresAt ? row.expiresAt.getTime() : null,
@@ -47,6 +51,11 @@ async function loadSnapshot(): Promise<RoutingSnapshot> {
   metrics().setKnownModels(r.models.map((m) => m.name));
   return {
     groupRatios: new Map(r.groups.map((g) => [g.name, g.ratio])),
+    groupLimits: new Map(
+      r.groups
+        .filter((g) => g.rpmLimit !== null || g.tpmLimit !== null || g.concurrencyLimit !== null)
+        .map((g) => [g.name, { rpmLimit: g.rpmLimit, tpmLimit: g.tpmLimit, concurrencyLimit: g.concurrencyLimit }]),
+    ),
     models: new Map(r.models.map((m) => [m.name, m])),
     // A channel whose keys cannot be opened (a wrong ENCRYPTION_KEY) is left out; the error is logged.
     channels: r.channels.filter((c) => c.apiKeys.length > 0).map((c) => ({ ...c, apiKey: c.apiKeys[0] })),
@@ -79,17 +88,14 @@ function createDeps(): GatewayDeps {
   const lastSuccessWrite = new Map<number, number>();
 
   const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.upstreamConnectTimeoutMs });
-  const limiter = sharedRateLimiter("rl:");
+  const limiter = callLimiter({ leaseMs: config.concurrencyLeaseSeconds * 1000 });
   const stats = metrics();
   stats.coolingKeys = (id) => sharedKeyPool().coolingCount(id);
 
   return {
     findToken: (hash) => tokens.get(hash, () => loadToken(hash)),
     routing: () => routing.get("all", loadSnapshot),
-    rateLimit: async (token) => {
-      if (config.rateLimitRpm === 0) return { ok: true };
-      return limiter.hit(`t${token.id}`, config.rateLimitRpm, Date.now());
-    },
+    admit: (request) => limiter.admit(request),
     reserve: async (hold) => {
       const r = await reserveCredits(hold, config.holdTtlSeconds);
       return r.ok ? r : { ok: false, code: "insufficient_quota", which: r.which };
@@ -140,6 +146,8 @@ function createDeps(): GatewayDeps {
       upstreamTimeoutMs: config.upstreamTimeoutMs,
       maxAttempts: config.upstreamMaxAttempts,
       checkpointIntervalMs: config.checkpointIntervalMs,
+      defaultRpm: config.rateLimitRpm,
+      budgetTimeZone: config.budgetTimeZone,
     },
   };
 }

@@ -55,6 +55,9 @@ export function groupToJson(g: GroupRecord) {
     ratio: g.ratio,
     description: g.description,
     selectable: g.selectable,
+    rpmLimit: g.rpmLimit,
+    tpmLimit: g.tpmLimit,
+    concurrencyLimit: g.concurrencyLimit,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };

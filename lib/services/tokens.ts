@@ -8,6 +8,24 @@ import { getUser, type User } from "@/lib/db/users";
 import { ApiError, notFoundError, orNotFound } from "@/lib/errors";
 import { resolveOwner } from "@/lib/services/owner";
 import type { TokenCreate, TokenUpdate } from "@/lib/validation/tokens";
+import { LIMIT_LABELS, limitAboveGroup, type Limits } from "@/lib/validation/limits";
+import { periodEndAt, usedInPeriod } from "@/lib/billing/periods";
+import { getConfig } from "@/lib/config";
+
+/** Refuses a token's limits above its group's (400, `param` names the field). */
+async function checkLimits(groupName: string, limits: Partial<Limits>): Promise<void> {
+  const group = await getGroup(groupName);
+  if (!group) return;
+  const above = limitAboveGroup(limits, group);
+  if (above) {
+    const { label } = LIMIT_LABELS[above.field];
+    throw new ApiError(
+      "invalid_request",
+      `${above.field}: ${label.toLowerCase()} may not exceed the group '${groupName}''s limit of ${above.ceiling}`,
+      above.field,
+    );
+  }
+}
 
 /**
  * Checks a requested group for a token of `owner` and answers what to store: null (follow the
@@ -43,6 +61,7 @@ export async function getToken(actor: Actor, id: number): Promise<TokenRecord> {
 export async function createToken(actor: Actor, input: TokenCreate): Promise<{ token: TokenRecord; key: string }> {
   const owner = await resolveOwner(actor, input.userId);
   const group = await storedGroup(actor, owner, input.group);
+  await checkLimits(group ?? owner.group, input);
   const key = generateApiKey();
   const token = await db.createToken({
     userId: owner.id,
@@ -50,6 +69,10 @@ export async function createToken(actor: Actor, input: TokenCreate): Promise<{ t
     keyHash: hashApiKey(key),
     keyPreview: keyPreview(key),
     quota: input.quota ?? null,
+    quotaPeriod: input.quotaPeriod ?? "none",
+    rpmLimit: input.rpmLimit ?? null,
+    tpmLimit: input.tpmLimit ?? null,
+    concurrencyLimit: input.concurrencyLimit ?? null,
     expiresAt: input.expiresAt ?? null,
     allowedModels: input.allowedModels ?? [],
     allowedIps: input.allowedIps ?? [],
@@ -75,6 +98,15 @@ export async function updateToken(actor: Actor, id: number, input: TokenUpdate):
     // Moving a token re-checks the group it keeps against its new owner.
     changes.group = await storedGroup(actor, owner, group === undefined ? current.pinnedGroup : group);
   }
+  if (changes.group !== undefined || input.rpmLimit !== undefined || input.tpmLimit !== undefined || input.concurrencyLimit !== undefined) {
+    // The limits the token keeps are checked against the group it will be in.
+    const groupName = changes.group !== undefined ? (changes.group ?? owner!.group) : current.group;
+    await checkLimits(groupName, {
+      rpmLimit: input.rpmLimit === undefined ? current.rpmLimit : input.rpmLimit,
+      tpmLimit: input.tpmLimit === undefined ? current.tpmLimit : input.tpmLimit,
+      concurrencyLimit: input.concurrencyLimit === undefined ? current.concurrencyLimit : input.concurrencyLimit,
+    });
+  }
   const token = await db.updateToken(id, changes);
   invalidate("token", token.keyHash);
   return token;
@@ -86,8 +118,15 @@ export async function deleteToken(actor: Actor, id: number): Promise<void> {
   invalidate("token", await db.deleteToken(id));
 }
 
-/** The public shape of a token (CONTRACT §3); `heldQuota` is what requests in flight have reserved. */
+/**
+ * The public shape of a token (CONTRACT §3 and §5); `heldQuota` is what requests in flight have
+ * reserved. With a quota period, `periodUsed` and `remainingQuota` are the current period's.
+ */
 export function tokenToJson(t: TokenRecord) {
+  const now = Date.now();
+  const zone = getConfig().budgetTimeZone;
+  const periodUsed = t.quotaPeriod === "none" ? t.usedQuota : usedInPeriod(t.quotaPeriod, t.periodUsed, t.periodStart, now, zone);
+  const resets = periodEndAt(t.quotaPeriod, now, zone);
   return {
     id: t.id,
     name: t.name,
@@ -95,7 +134,13 @@ export function tokenToJson(t: TokenRecord) {
     quota: t.quota,
     usedQuota: t.usedQuota,
     heldQuota: t.heldQuota,
-    remainingQuota: t.quota === null ? null : Math.max(0, t.quota - t.usedQuota),
+    remainingQuota: t.quota === null ? null : Math.max(0, t.quota - periodUsed),
+    quotaPeriod: t.quotaPeriod,
+    periodUsed,
+    periodResetsAt: resets === null ? null : new Date(resets).toISOString(),
+    rpmLimit: t.rpmLimit,
+    tpmLimit: t.tpmLimit,
+    concurrencyLimit: t.concurrencyLimit,
     expiresAt: t.expiresAt?.toISOString() ?? null,
     allowedModels: t.allowedModels,
     allowedIps: t.allowedIps,

@@ -5,6 +5,8 @@ import * as db from "@/lib/db/users";
 import type { User } from "@/lib/db/users";
 import { ApiError, notFoundError, orNotFound } from "@/lib/errors";
 import type { UserCreate, UserUpdate } from "@/lib/validation/users";
+import { periodEndAt, usedInPeriod } from "@/lib/billing/periods";
+import { getConfig } from "@/lib/config";
 
 async function checkGroup(group: string | undefined) {
   if (group !== undefined && !(await groupExists(group))) {
@@ -33,7 +35,9 @@ export async function updateUser(id: number, input: UserUpdate): Promise<User> {
     ...(password ? { passwordHash: await hashPassword(password) } : {}),
   });
   // Cached tokens carry their owner's status and group.
-  if (input.status !== undefined || input.group !== undefined) invalidate("token");
+  if (input.status !== undefined || input.group !== undefined || input.spendLimit !== undefined || input.spendLimitPeriod !== undefined) {
+    invalidate("token");
+  }
   return user;
 }
 
@@ -49,6 +53,8 @@ export async function topUpUser(id: number, amount: number, note = ""): Promise<
 
 /** The public shape of a user in the management API (never the password hash). */
 export function userToJson(user: User) {
+  const now = Date.now();
+  const zone = getConfig().budgetTimeZone;
   return {
     id: user.id,
     email: user.email,
@@ -57,6 +63,10 @@ export function userToJson(user: User) {
     group: user.group,
     balance: user.balance,
     availableBalance: user.balance - user.heldBalance,
+    spendLimit: user.spendLimit,
+    spendLimitPeriod: user.spendLimitPeriod,
+    periodSpent: usedInPeriod(user.spendLimitPeriod, user.periodSpent, user.spendPeriodStart, now, zone),
+    periodResetsAt: new Date(periodEndAt(user.spendLimitPeriod, now, zone)!).toISOString(),
     status: user.status,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "@/lib/validation/messages";
 import { groupNameSchema } from "@/lib/validation/users";
+import { limitFieldsSchema } from "@/lib/validation/limits";
 
 /** A non-negative, finite multiplier. */
 export const ratioSchema = z.number().finite().min(0).max(1_000_000);
@@ -10,6 +11,7 @@ export const groupCreateSchema = z.strictObject({
   ratio: ratioSchema,
   description: z.string().trim().max(500).optional(),
   selectable: z.boolean().optional(),
+  ...limitFieldsSchema.shape,
 });
 
 /** Renaming is not supported: `name` may be present only when it equals the path's name. */

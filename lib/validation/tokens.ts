@@ -2,6 +2,7 @@ import { z } from "zod";
 import "@/lib/validation/messages";
 import { canonicalCidr } from "@/lib/net/ip";
 import { groupNameSchema } from "@/lib/validation/users";
+import { limitFieldsSchema, quotaPeriodSchema } from "@/lib/validation/limits";
 
 /** A model name as clients send it: no whitespace, at most 200 characters. */
 export const modelNameSchema = z
@@ -38,6 +39,9 @@ export const creditsSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER
 export const tokenCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "Must not be empty").max(100),
   quota: creditsSchema.nullable().optional(),
+  /** with a period, `quota` caps each period */
+  quotaPeriod: quotaPeriodSchema.optional(),
+  ...limitFieldsSchema.shape,
   expiresAt: z.iso
     .datetime({ offset: true })
     .transform((s) => new Date(s))

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import "@/lib/validation/messages";
 import { emailSchema, passwordSchema } from "@/lib/validation/auth";
+import { spendPeriodSchema } from "@/lib/validation/limits";
 
 export const groupNameSchema = z
   .string()
@@ -14,6 +15,9 @@ export const userCreateSchema = z.strictObject({
   role: z.enum(["user", "admin"]).optional(),
   group: groupNameSchema.optional(),
   status: z.enum(["active", "disabled"]).optional(),
+  /** credits the user may spend per period, on top of the balance; null = no cap */
+  spendLimit: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+  spendLimitPeriod: spendPeriodSchema.optional(),
 });
 
 export const userUpdateSchema = userCreateSchema.partial();
