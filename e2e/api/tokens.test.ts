@@ -10,8 +10,9 @@ let alice: Awaited<ReturnType<typeof newUser>>;
 let bob: Awaited<ReturnType<typeof newUser>>;
 
 const TOKEN_FIELDS = [
-  "allowedIps", "allowedModels", "createdAt", "expiresAt", "group", "heldQuota", "id", "keyPreview",
-  "lastUsedAt", "name", "quota", "remainingQuota", "status", "usedQuota", "userId",
+  "allowedIps", "allowedModels", "concurrencyLimit", "createdAt", "expiresAt", "group", "heldQuota", "id", "keyPreview",
+  "lastUsedAt", "name", "periodResetsAt", "periodUsed", "quota", "quotaPeriod", "remainingQuota", "rpmLimit", "status",
+  "tpmLimit", "usedQuota", "userId",
 ].sort();
 
 beforeAll(async () => {
