@@ -17,6 +17,7 @@ import { buildBody, initialValues, ipsError, TOKEN_FIELDS, type TokenFormValues 
 import type { TokenRow } from "@/components/tokens/types";
 import { callApi } from "@/lib/api-client";
 import type { TokenGroupOption } from "@/lib/dashboard/token-options";
+import { LimitsSection } from "@/components/tokens/limits-section";
 
 export type TokenFormDialogProps = {
   open: boolean;
@@ -54,19 +55,20 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
     () => initialValues(token, groups[0]?.name ?? "default", zone),
     form.recheck,
     (next) => {
-      const built = buildBody(next, zone);
+      const built = buildBody(next, zone, groups.find((g) => g.name === next.group)?.limits);
       return built.ok ? {} : built.errors;
     },
     FIELD_OF,
   );
   const { errors } = form;
-  const available = groups.find((g) => g.name === v.group)?.models ?? [];
+  const selected = groups.find((g) => g.name === v.group);
+  const available = selected?.models ?? [];
   const ipError = ipsError(v.ips);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     form.setFormError(null);
-    const built = buildBody(v, zone);
+    const built = buildBody(v, zone, selected?.limits);
     if (!built.ok) return form.setErrors(built.errors);
     await form.save(
       () => (token ? callApi<TokenRow>("PATCH", `/api/tokens/${token.id}`, built.body) : callApi<TokenRow & { key: string }>("POST", "/api/tokens", built.body)),
@@ -106,6 +108,19 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
             <Checkbox checked={v.unlimited} onChange={(e) => set("unlimited", e.target.checked)} />
             Unlimited
           </label>
+          <FormField
+            id={form.id("quotaPeriod")}
+            label="Quota resets"
+            error={errors.quotaPeriod}
+            hint={v.quotaPeriod === "none" ? "The quota covers the token's whole life." : "The quota applies to each period, from its first minute (UTC unless configured)."}
+          >
+            <Select id={form.id("quotaPeriod")} value={v.quotaPeriod} onChange={(e) => set("quotaPeriod", e.target.value as TokenFormValues["quotaPeriod"])}>
+              <option value="none">Never (lifetime)</option>
+              <option value="daily">Every day</option>
+              <option value="weekly">Every week (Monday)</option>
+              <option value="monthly">Every month</option>
+            </Select>
+          </FormField>
         </div>
 
         <ExpiryField
@@ -134,6 +149,15 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
           ))}
         </Select>
       </FormField>
+
+      <LimitsSection
+        idOf={form.id}
+        values={v.limits}
+        ceiling={selected?.limits}
+        group={v.group}
+        errors={errors}
+        onChange={(field, text) => setV((s) => ({ ...s, limits: { ...s.limits, [field]: text } }))}
+      />
 
       <ModelPicker available={available} value={v.allowedModels} onChange={(m) => set("allowedModels", m)} error={errors.allowedModels} />
 

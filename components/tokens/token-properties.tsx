@@ -2,6 +2,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { LocalDate } from "@/components/ui/local-date";
 import type { TokenRow } from "@/components/tokens/types";
+import { formatUsd } from "@/lib/format";
+import { LIMIT_FIELDS, LIMIT_LABELS } from "@/lib/validation/limits";
+
+const PERIOD_LABELS = { daily: "Daily", weekly: "Weekly", monthly: "Monthly" } as const;
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -39,6 +43,21 @@ export function TokenProperties({ token }: { token: TokenRow }) {
           </Row>
           <Row label="Group">
             <Badge variant="outline">{token.group}</Badge>
+          </Row>
+          <Row label="Quota period">
+            {token.quotaPeriod === "none" ? (
+              <span className="text-zinc-500">None (lifetime quota)</span>
+            ) : (
+              <span>
+                {PERIOD_LABELS[token.quotaPeriod]} · {formatUsd(token.periodUsed)} used, {token.remainingQuota === null ? "no cap" : `${formatUsd(token.remainingQuota)} left`} · resets{" "}
+                <LocalDate value={token.periodResetsAt} />
+              </span>
+            )}
+          </Row>
+          <Row label="Limits">
+            <span className="tabular-nums" data-testid="token-limits-summary">
+              {LIMIT_FIELDS.map((f) => `${token[f] === null ? "no limit" : token[f]!.toLocaleString("en-US")} ${LIMIT_LABELS[f].unit}`).join(" · ")}
+            </span>
           </Row>
           <Row label="Expires">
             <LocalDate value={token.expiresAt} empty="Never" />

@@ -2,7 +2,10 @@ import { listGroups } from "@/lib/db/groups";
 import type { User } from "@/lib/db/users";
 import { modelsForGroup } from "@/lib/services/models";
 
-export type TokenGroupOption = { name: string; ratio: number; description: string; models: string[] };
+import type { Limits } from "@/lib/validation/limits";
+
+/** A group a token may be put in: its price, its models, and the limits its tokens stay within. */
+export type TokenGroupOption = { name: string; ratio: number; description: string; models: string[]; limits: Limits };
 
 /** The groups a user may put a token in (their own, then the selectable ones) with the models each serves. */
 export async function tokenGroupOptions(user: User): Promise<TokenGroupOption[]> {
@@ -13,6 +16,7 @@ export async function tokenGroupOptions(user: User): Promise<TokenGroupOption[]>
       name: g.name,
       ratio: g.ratio,
       description: g.description,
+      limits: { rpmLimit: g.rpmLimit, tpmLimit: g.tpmLimit, concurrencyLimit: g.concurrencyLimit },
       models: (await modelsForGroup(g.name)).map((m) => m.name),
     })),
   );

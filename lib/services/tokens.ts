@@ -18,10 +18,10 @@ async function checkLimits(groupName: string, limits: Partial<Limits>): Promise<
   if (!group) return;
   const above = limitAboveGroup(limits, group);
   if (above) {
-    const { label } = LIMIT_LABELS[above.field];
+    const { unit } = LIMIT_LABELS[above.field];
     throw new ApiError(
       "invalid_request",
-      `${above.field}: ${label.toLowerCase()} may not exceed the group '${groupName}''s limit of ${above.ceiling}`,
+      `${above.field}: may not exceed the limit of group '${groupName}' (${above.ceiling} ${unit})`,
       above.field,
     );
   }

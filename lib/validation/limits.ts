@@ -21,9 +21,9 @@ export const spendPeriodSchema = z.enum(SPEND_PERIODS);
 
 /** How each limit reads, with its unit. */
 export const LIMIT_LABELS: Record<LimitField, { label: string; unit: string }> = {
-  rpmLimit: { label: "Requests per minute", unit: "requests / min" },
-  tpmLimit: { label: "Tokens per minute", unit: "tokens / min" },
-  concurrencyLimit: { label: "Concurrent requests", unit: "in flight" },
+  rpmLimit: { label: "Requests / minute", unit: "requests per minute" },
+  tpmLimit: { label: "Tokens / minute", unit: "tokens per minute" },
+  concurrencyLimit: { label: "Requests in flight", unit: "requests at once" },
 };
 
 /** The first of a token's limits above its group's (a group without one allows any), or null. */

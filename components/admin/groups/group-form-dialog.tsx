@@ -12,11 +12,15 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { callApi } from "@/lib/api-client";
 import { groupCreateSchema, groupUpdateSchema } from "@/lib/validation/groups";
+import { LIMIT_FIELDS, LIMIT_LABELS, type LimitField } from "@/lib/validation/limits";
 
-const FIELDS = ["name", "ratio", "description", "selectable"] as const;
+const FIELDS = ["name", "ratio", "description", "selectable", ...LIMIT_FIELDS] as const;
 
 type Props = { open: boolean; onClose: () => void; group?: GroupRow };
-type Values = { name: string; ratio: string; description: string; selectable: boolean };
+type Values = { name: string; ratio: string; description: string; selectable: boolean } & Record<LimitField, string>;
+
+/** A limit as typed: empty = none. */
+const limitValue = (text: string) => (text.trim() === "" ? null : parseNumberInput(text.replace(/[,_\s]/g, "")));
 
 /** Creates a pricing group or changes its ratio, description and selectability. */
 export function GroupFormDialog(props: Props) {
@@ -34,7 +38,15 @@ export function GroupFormDialog(props: Props) {
 }
 
 function parse(v: Values, editing: boolean) {
-  const raw = { ...(editing ? {} : { name: v.name }), ratio: parseNumberInput(v.ratio), description: v.description, selectable: v.selectable };
+  const raw = {
+    ...(editing ? {} : { name: v.name }),
+    ratio: parseNumberInput(v.ratio),
+    description: v.description,
+    selectable: v.selectable,
+    rpmLimit: limitValue(v.rpmLimit),
+    tpmLimit: limitValue(v.tpmLimit),
+    concurrencyLimit: limitValue(v.concurrencyLimit),
+  };
   return (editing ? groupUpdateSchema : groupCreateSchema).safeParse(raw);
 }
 
@@ -42,7 +54,15 @@ function GroupForm({ onClose, group }: Props) {
   const form = useDialogForm<GroupRow>({ onClose });
   const { errors, id } = form;
   const [v, set] = useCheckedValues<Values>(
-    { name: group?.name ?? "", ratio: String(group?.ratio ?? 1), description: group?.description ?? "", selectable: group?.selectable ?? false },
+    {
+      name: group?.name ?? "",
+      ratio: String(group?.ratio ?? 1),
+      description: group?.description ?? "",
+      selectable: group?.selectable ?? false,
+      rpmLimit: group?.rpmLimit?.toString() ?? "",
+      tpmLimit: group?.tpmLimit?.toString() ?? "",
+      concurrencyLimit: group?.concurrencyLimit?.toString() ?? "",
+    },
     form.recheck,
     (next) => {
       const parsed = parse(next, !!group);
@@ -95,6 +115,14 @@ function GroupForm({ onClose, group }: Props) {
       <FormField id={id("description")} label="Description" error={errors.description}>
         <Textarea id={id("description")} value={v.description} onChange={(e) => set("description", e.target.value)} rows={2} />
       </FormField>
+      <fieldset className="grid gap-3 sm:grid-cols-3" data-testid="group-limits">
+        <legend className="mb-2 text-sm font-medium">Limits for every token in the group (empty = none)</legend>
+        {LIMIT_FIELDS.map((f) => (
+          <FormField key={f} id={id(f)} label={LIMIT_LABELS[f].label} error={errors[f]} hint={LIMIT_LABELS[f].unit}>
+            <Input id={id(f)} value={v[f]} onChange={(e) => set(f, e.target.value)} inputMode="numeric" placeholder="No limit" className="tabular-nums" />
+          </FormField>
+        ))}
+      </fieldset>
       <div className="flex items-center gap-3">
         <Switch id={id("selectable")} checked={v.selectable} onCheckedChange={(on) => set("selectable", on)} aria-label="Selectable by users" />
         <label htmlFor={id("selectable")} className="text-sm">

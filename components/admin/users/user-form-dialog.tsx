@@ -11,11 +11,13 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { callApi } from "@/lib/api-client";
 import { userCreateSchema, userUpdateSchema } from "@/lib/validation/users";
+import { MoneyField, moneyCredits, type MoneyValue } from "@/components/forms/money-field";
+import { moneyText } from "@/lib/dashboard/money";
 
-const FIELDS = ["email", "password", "name", "role", "group", "status"] as const;
+const FIELDS = ["email", "password", "name", "role", "group", "status", "spendLimit", "spendLimitPeriod"] as const;
 
 type Props = { open: boolean; onClose: () => void; user?: UserRow; groups: string[] };
-type Values = { email: string; password: string; name: string; role: string; group: string; status: string };
+type Values = { email: string; password: string; name: string; role: string; group: string; status: string; spendLimit: MoneyValue; spendLimitPeriod: string };
 
 /** Creates a user account, or changes one's profile, role, group, status or password. */
 export function UserFormDialog(props: Props) {
@@ -34,8 +36,11 @@ export function UserFormDialog(props: Props) {
 
 /** The values as the API's schema reads them; on edit a blank password keeps the current one. */
 function parse(v: Values, editing: boolean) {
-  const { password, ...rest } = v;
-  return (editing ? userUpdateSchema : userCreateSchema).safeParse(editing && !password ? rest : v);
+  const { password, spendLimit: typed, ...rest } = v;
+  // An empty spend limit is none; an amount that does not parse is left for the schema to refuse.
+  const spendLimit = typed.text.trim() === "" ? null : (moneyCredits(typed) ?? Number.NaN);
+  const values = { ...rest, spendLimit };
+  return (editing ? userUpdateSchema : userCreateSchema).safeParse(editing && !password ? values : { ...values, password });
 }
 
 function UserForm({ onClose, user, groups }: Props) {
@@ -49,6 +54,8 @@ function UserForm({ onClose, user, groups }: Props) {
       role: user?.role ?? "user",
       group: user?.group ?? (groups.includes("default") ? "default" : (groups[0] ?? "")),
       status: user?.status ?? "active",
+      spendLimit: { unit: "usd", text: user?.spendLimit != null ? moneyText(user.spendLimit, "usd") : "" },
+      spendLimitPeriod: user?.spendLimitPeriod ?? "monthly",
     },
     form.recheck,
     (next) => {
@@ -56,7 +63,7 @@ function UserForm({ onClose, user, groups }: Props) {
       return parsed.success ? {} : fieldErrors(parsed.error);
     },
   );
-  const set = (f: keyof Values) => (e: { target: { value: string } }) => setValue(f, e.target.value);
+  const set = (f: Exclude<keyof Values, "spendLimit">) => (e: { target: { value: string } }) => setValue(f, e.target.value);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -114,6 +121,23 @@ function UserForm({ onClose, user, groups }: Props) {
           <Select id={id("status")} value={v.status} onChange={set("status")}>
             <option value="active">Active</option>
             <option value="disabled">Disabled</option>
+          </Select>
+        </FormField>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <MoneyField
+          id={id("spendLimit")}
+          label="Spend limit"
+          value={v.spendLimit}
+          onChange={(m) => setValue("spendLimit", m)}
+          error={errors.spendLimit}
+          hint={v.spendLimit.text.trim() === "" ? "Empty = no limit beyond the balance." : undefined}
+        />
+        <FormField id={id("spendLimitPeriod")} label="Per" error={errors.spendLimitPeriod} hint="Resets at the period's start.">
+          <Select id={id("spendLimitPeriod")} value={v.spendLimitPeriod} onChange={set("spendLimitPeriod")}>
+            <option value="daily">Day</option>
+            <option value="weekly">Week (from Monday)</option>
+            <option value="monthly">Month</option>
           </Select>
         </FormField>
       </div>

@@ -16,6 +16,7 @@ import { getUser } from "@/lib/db/users";
 import { formatCredits, formatNumber, formatUsd } from "@/lib/format";
 import { tokenToJson } from "@/lib/services/tokens";
 import { userToJson } from "@/lib/services/users";
+import { SpendLimitCard } from "@/components/admin/users/spend-limit-card";
 
 export const metadata = { title: "User" };
 
@@ -42,9 +43,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Badge variant={user.role === "admin" ? "info" : "default"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
         <Badge variant={user.status === "active" ? "success" : "danger"}>{user.status === "active" ? "Active" : "Disabled"}</Badge>
       </div>
-      <div className="mb-8 grid gap-4 sm:grid-cols-3">
+      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <StatCard label="Balance" icon={Coins} value={formatUsd(user.balance)} sub={formatCredits(user.balance)} testId="user-balance" />
         <StatCard label="Group" icon={UsersRound} value={user.group} sub={<>Member since <LocalDate value={user.createdAt} mode="date" /></>} />
+        <SpendLimitCard user={user} />
         <StatCard label="Tokens" icon={KeyRound} value={formatNumber(tokens.length)} sub={`${formatUsd(used)} spent in total`} />
       </div>
       <h2 className="mb-3 text-lg font-semibold tracking-tight">API tokens</h2>
