@@ -27,29 +27,30 @@ const TOKEN_USED = (p: string) => `(CASE WHEN "quotaPeriod" = 'none' THEN "usedQ
 const USER_SPENT = (p: string) => `(CASE WHEN "spendPeriodStart" >= ${p} THEN "periodSpent" ELSE 0 END)`;
 
 function* reserveSteps(hold: Hold, now: Date, expires: Date): Steps<ReserveResult> {
-  const period = hold.periodStart ?? 0;
-  const spendPeriod = hold.spendPeriodStart ?? 0;
   const token = yield {
     sql: `UPDATE tokens SET "heldQuota" = "heldQuota" + $1,
             "periodUsed" = CASE WHEN "periodStart" >= $3 THEN "periodUsed" ELSE 0 END, "periodStart" = MAX("periodStart", $3)
-          WHERE id = $2 AND (quota IS NULL OR quota - ${TOKEN_USED("$3")} - "heldQuota" >= $1)`,
-    params: [hold.amount, hold.tokenId, period],
+          WHERE id = $2 AND (quota IS NULL OR quota - ${TOKEN_USED("$3")} - "heldQuota" >= $1) RETURNING "periodStart"`,
+    params: [hold.amount, hold.tokenId, hold.periodStart ?? 0],
   };
   if (token.count === 0) throw new Rollback<ReserveResult>({ ok: false, which: "token" });
   const user = yield {
     sql: `UPDATE users SET "heldBalance" = "heldBalance" + $1,
             "periodSpent" = ${USER_SPENT("$3")}, "spendPeriodStart" = MAX("spendPeriodStart", $3)
-          WHERE id = $2 AND balance - "heldBalance" >= $1 AND ("spendLimit" IS NULL OR "spendLimit" - ${USER_SPENT("$3")} - "heldBalance" >= $1)`,
-    params: [hold.amount, hold.userId, spendPeriod],
+          WHERE id = $2 AND balance - "heldBalance" >= $1 AND ("spendLimit" IS NULL OR "spendLimit" - ${USER_SPENT("$3")} - "heldBalance" >= $1)
+          RETURNING "spendPeriodStart"`,
+    params: [hold.amount, hold.userId, hold.spendPeriodStart ?? 0],
   };
   if (user.count === 0) {
     const funded = yield { sql: `SELECT 1 FROM users WHERE id = $1 AND balance - "heldBalance" >= $2`, params: [hold.userId, hold.amount] };
     throw new Rollback<ReserveResult>({ ok: false, which: funded.rows.length ? "spend_limit" : "balance" });
   }
+  // The hold keeps the periods it was counted in (a later one than the caller's, should another
+  // instance's clock have moved on): its settlement goes to them.
   yield {
     sql: `INSERT INTO holds ("requestId", "userId", "tokenId", amount, "periodStart", "spendPeriodStart", "createdAt", "expiresAt")
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, period, spendPeriod, now, expires],
+    params: [hold.requestId, hold.userId, hold.tokenId, hold.amount, num(token.rows[0].periodStart), num(user.rows[0].spendPeriodStart), now, expires],
   };
   return { ok: true };
 }
@@ -63,14 +64,14 @@ WITH u AS (
   UPDATE tokens SET "heldQuota" = "heldQuota" + $1,
     "periodUsed" = CASE WHEN "periodStart" >= $7 THEN "periodUsed" ELSE 0 END, "periodStart" = GREATEST("periodStart", $7)
   WHERE id = $2 AND (quota IS NULL OR quota - ${TOKEN_USED("$7")} - "heldQuota" >= $1) AND EXISTS (SELECT 1 FROM u)
-  RETURNING id
+  RETURNING id, "periodStart"
 ), uu AS (
   UPDATE users SET "heldBalance" = "heldBalance" + $1,
     "periodSpent" = ${USER_SPENT("$8")}, "spendPeriodStart" = GREATEST("spendPeriodStart", $8)
-  WHERE id = $3 AND EXISTS (SELECT 1 FROM t) RETURNING id
+  WHERE id = $3 AND EXISTS (SELECT 1 FROM t) RETURNING id, "spendPeriodStart"
 ), h AS (
   INSERT INTO holds ("requestId", "userId", "tokenId", amount, "periodStart", "spendPeriodStart", "createdAt", "expiresAt")
-  SELECT $4, $3, $2, $1, $7, $8, $5, $6 WHERE EXISTS (SELECT 1 FROM t)
+  SELECT $4, $3, $2, $1, t."periodStart", COALESCE((SELECT "spendPeriodStart" FROM uu), $8), $5, $6 FROM t
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM u) AS u, (SELECT count(*) FROM t) AS t, (SELECT count(*) FROM uu) AS uu, (SELECT count(*) FROM h) AS h,
@@ -113,11 +114,12 @@ const SPEND_FREE = (p: string) => `CASE WHEN "spendLimit" IS NULL THEN NULL
   WHEN "spendPeriodStart" <= ${p} THEN "spendLimit" - "periodSpent" - "heldBalance" + $1 ELSE $1 END`;
 
 function* settleSteps(hold: Hold, entry: UsageEntry): Steps<SettleResult> {
-  const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1 RETURNING amount`, params: [hold.requestId] };
+  const released = yield { sql: `DELETE FROM holds WHERE "requestId" = $1 RETURNING amount, "periodStart", "spendPeriodStart"`, params: [hold.requestId] };
   // The reconciler may have released it already (the call outlived its TTL): then nothing is held.
-  const held = released.count ? num(released.rows[0].amount) : 0;
-  const period = hold.periodStart ?? 0;
-  const spendPeriod = hold.spendPeriodStart ?? 0;
+  const row = released.count ? released.rows[0] : null;
+  const held = row ? num(row.amount) : 0;
+  const period = row ? num(row.periodStart) : (hold.periodStart ?? 0);
+  const spendPeriod = row ? num(row.spendPeriodStart) : (hold.spendPeriodStart ?? 0);
   const { rows } = yield {
     sql: `SELECT (SELECT balance - "heldBalance" + $1 FROM users WHERE id = $2) AS "user",
                  (SELECT ${SPEND_FREE("$5")} FROM users WHERE id = $2) AS spend,
@@ -161,31 +163,33 @@ const PG_RECORD_VALUES = USAGE_COLUMNS.map((_, i) => {
 
 const PG_SETTLE = `
 WITH h AS (
-  DELETE FROM holds WHERE "requestId" = $1 RETURNING amount
+  DELETE FROM holds WHERE "requestId" = $1 RETURNING amount, "periodStart", "spendPeriodStart"
 ), held AS (
-  SELECT COALESCE((SELECT amount FROM h), 0) AS amount
+  SELECT COALESCE((SELECT amount FROM h), 0) AS amount, COALESCE((SELECT "periodStart" FROM h), ${P_TOKEN}) AS p,
+         COALESCE((SELECT "spendPeriodStart" FROM h), ${P_SPEND}) AS sp
 ), u0 AS (
   SELECT u.id, u.balance - u."heldBalance" + held.amount AS free,
     CASE WHEN u."spendLimit" IS NULL THEN NULL
-      WHEN u."spendPeriodStart" <= ${P_SPEND} THEN u."spendLimit" - u."periodSpent" - u."heldBalance" + held.amount
+      WHEN u."spendPeriodStart" <= held.sp THEN u."spendLimit" - u."periodSpent" - u."heldBalance" + held.amount
       ELSE held.amount END AS spend
   FROM users u, held WHERE u.id = $3 FOR UPDATE OF u
 ), t0 AS (
   SELECT t.id, CASE WHEN t.quota IS NULL THEN NULL
       WHEN t."quotaPeriod" = 'none' THEN t.quota - t."usedQuota" - t."heldQuota" + held.amount
-      WHEN t."periodStart" <= ${P_TOKEN} THEN t.quota - t."periodUsed" - t."heldQuota" + held.amount
+      WHEN t."periodStart" <= held.p THEN t.quota - t."periodUsed" - t."heldQuota" + held.amount
       ELSE held.amount END AS free
   FROM tokens t, held, u0 WHERE t.id = $4 FOR UPDATE OF t
 ), x AS (
-  SELECT GREATEST(0, LEAST($2::bigint, u0.free, COALESCE(u0.spend, $2::bigint), COALESCE(t0.free, $2::bigint))) AS charge, held.amount AS held
+  SELECT GREATEST(0, LEAST($2::bigint, u0.free, COALESCE(u0.spend, $2::bigint), COALESCE(t0.free, $2::bigint))) AS charge, held.amount AS held,
+    held.p, held.sp
   FROM u0 CROSS JOIN held LEFT JOIN t0 ON true
 ), u AS (
   UPDATE users SET balance = balance - x.charge, "heldBalance" = "heldBalance" - x.held,
-    "periodSpent" = "periodSpent" + CASE WHEN "spendPeriodStart" <= ${P_SPEND} THEN x.charge ELSE 0 END
+    "periodSpent" = "periodSpent" + CASE WHEN "spendPeriodStart" <= x.sp THEN x.charge ELSE 0 END
   FROM x WHERE users.id = $3 RETURNING 1
 ), t AS (
   UPDATE tokens SET "usedQuota" = "usedQuota" + x.charge, "heldQuota" = "heldQuota" - x.held,
-    "periodUsed" = "periodUsed" + CASE WHEN "periodStart" <= ${P_TOKEN} THEN x.charge ELSE 0 END
+    "periodUsed" = "periodUsed" + CASE WHEN "periodStart" <= x.p THEN x.charge ELSE 0 END
   FROM x WHERE tokens.id = $4 RETURNING 1
 ), rec AS (
   INSERT INTO usage_records (${USAGE_COLUMN_LIST}) VALUES (${PG_RECORD_VALUES}) RETURNING 1
