@@ -156,7 +156,14 @@ function TokenForm({ onClose, token, groups, onSaved }: TokenFormDialogProps) {
         ceiling={selected?.limits}
         group={v.group}
         errors={errors}
-        onChange={(field, text) => setV((s) => ({ ...s, limits: { ...s.limits, [field]: text } }))}
+        onChange={(field, text) => {
+          const next = { ...v, limits: { ...v.limits, [field]: text } };
+          setV(next);
+          form.recheck(field, () => {
+            const built = buildBody(next, zone, selected?.limits);
+            return built.ok ? {} : built.errors;
+          });
+        }}
       />
 
       <ModelPicker available={available} value={v.allowedModels} onChange={(m) => set("allowedModels", m)} error={errors.allowedModels} />
