@@ -4,7 +4,10 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { fixtureJson } from "../../lib/gateway/fixture-files";
 import { startAnthropicMock, type AnthropicMock } from "../mock-upstream/anthropic";
+import { thinkingSignature } from "../mock-upstream/anthropic-replies";
+import { encryptedReasoning } from "../mock-upstream/responses-replies";
 import { startGeminiMock, type GeminiMock } from "../mock-upstream/gemini";
 import { startMockUpstream, type MockUpstream, type RecordedRequest } from "../mock-upstream/server";
 import { startApp, type RunningApp } from "../support/app";
@@ -307,6 +310,64 @@ describe.each(ROWS)("$kind channel: failures and counts", (row) => {
     const long = await count("Say hello ".repeat(50));
     expect(short.input_tokens).toBeGreaterThan(0);
     expect(long.input_tokens).toBeGreaterThan(short.input_tokens + 40);
+  });
+});
+
+// Real sessions as recorded from Claude Code and Codex (history with thinking, parallel tool calls and
+// their results, images, a system message mid-conversation), continued against every channel type.
+// Signatures the recorded providers made are replaced by ones the mocks accept where the channel is
+// the provider that made them; elsewhere the gateway has to cope with foreign ones.
+describe.each(ROWS)("$kind channel: recorded sessions", (row) => {
+  const { model } = row;
+
+  it("a Claude Code request, streamed, ends with message_stop and the tool calls", async () => {
+    const body = fixtureJson("formats/fixtures/anthropic-request-claude-code.json") as any;
+    body.model = model;
+    for (const m of body.messages) {
+      for (const b of Array.isArray(m.content) ? m.content : []) if (b.type === "thinking" && row.kind === "anthropic") b.signature = thinkingSignature(b.thinking);
+    }
+    const res = await fetch(`${app.url}/v1/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": key, "anthropic-version": "2023-06-01", "anthropic-beta": "interleaved-thinking-2025-05-14" },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    const events = text.split("\n").filter((l) => l.startsWith("event: ")).map((l) => l.slice(7));
+    expect(events, text).not.toContain("error");
+    expect(events.at(-1)).toBe("message_stop");
+    if (row.kind === "gemini") {
+      // Gemini takes the tool results and the user's text after them as one turn: the mock reads the results.
+      expect(text).toContain('"stop_reason":"end_turn"');
+      expect(text).toContain("15°C");
+    } else {
+      // Tools are offered and the last turn is the user's: the model calls them.
+      expect(text).toContain('"stop_reason":"tool_use"');
+      expect(text).toContain('"name":"get_weather"');
+    }
+    if (row.kind === "anthropic") expect(upstream(row, true).headers["anthropic-beta"]).toBe("interleaved-thinking-2025-05-14");
+  });
+
+  it("a Codex request, streamed, ends with response.completed and one function call", async () => {
+    const body = fixtureJson("formats/fixtures/responses-request-codex.json") as any;
+    body.model = model;
+    for (const item of body.input) {
+      if (item.type !== "reasoning") continue;
+      const summary = item.summary.map((s: { text: string }) => s.text).join("\n\n");
+      if (row.openaiWire) item.encrypted_content = encryptedReasoning(summary);
+      if (row.kind === "anthropic") item.encrypted_content = thinkingSignature(summary);
+    }
+    const events = await openai().responses.create(body);
+    const types: string[] = [];
+    let done: OpenAI.Responses.Response | null = null;
+    for await (const e of events as unknown as AsyncIterable<OpenAI.Responses.ResponseStreamEvent>) {
+      types.push(e.type);
+      if (e.type === "response.completed") done = e.response;
+    }
+    expect(types.at(-1)).toBe("response.completed");
+    // parallel_tool_calls is false: one call, to the first tool (Gemini has no such switch: it may call both).
+    const calls = done!.output.filter((o) => o.type === "function_call").map((o) => (o as { name: string }).name);
+    expect(calls).toEqual(row.kind === "gemini" ? ["shell", "update_plan"] : ["shell"]);
   });
 });
 
