@@ -63,7 +63,6 @@ describe("OpenAI SDK", () => {
       }
       expect(text).toBeTruthy();
       expect(usage).toBeTruthy();
-      if (model === "via-openai") return; // the OpenAI mock has no /responses yet
       const resp = await client.responses.create({ model, input: "Say hello" });
       expect(resp.output_text).toBeTruthy();
       const events = await client.responses.create({ model, input: "Say hello", stream: true });

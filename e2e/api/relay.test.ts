@@ -38,7 +38,8 @@ describe("OpenAI-compatible endpoints through the official client", () => {
       // @ts-expect-error a vendor field the SDK does not know
       top_k: 7,
     });
-    expect(res.choices[0].message.content).toBe("Hello from mock: Say hi");
+    // The mock model calls the tool it was offered.
+    expect(res.choices[0]).toMatchObject({ finish_reason: "tool_calls", message: { tool_calls: [{ function: { name: "lookup", arguments: "{}" } }] } });
     expect(res.model).toBe(CHAT_MODEL);
     expect(res.usage?.prompt_tokens).toBeGreaterThan(0);
     const sent = mock.requests.at(-1)!;
