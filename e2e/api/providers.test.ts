@@ -371,6 +371,31 @@ describe.each(ROWS)("$kind channel: recorded sessions", (row) => {
   });
 });
 
+describe("thinking from a Claude client to an OpenAI model that does not reason", () => {
+  it("answers: the reasoning effort OpenAI would refuse for GPT-4.1 is left out", async () => {
+    const admin = adminOf(app);
+    expect((await admin.post("/api/admin/models", { name: "via-gpt41", modelRatio: 1, maxOutputTokens: 4096, contextWindow: 100_000 })).status).toBe(201);
+    const channel = await admin.post("/api/admin/channels", {
+      name: "gpt41",
+      type: "openai",
+      baseUrl: openaiMock.url,
+      apiKey: "mock-key",
+      models: ["via-gpt41"],
+      modelMapping: { "via-gpt41": "gpt-4.1" },
+      groups: ["default"],
+    });
+    expect(channel.status).toBe(201);
+    const msg = await anthropicClient().messages.create({
+      model: "via-gpt41",
+      max_tokens: 2048,
+      thinking: { type: "enabled", budget_tokens: 1024 },
+      messages: [{ role: "user", content: "Say hello" }],
+    });
+    expect(msg.content).toEqual([{ type: "text", text: "Hello from mock: Say hello" }]);
+    expect(openaiMock.requests.at(-1)!.body).not.toHaveProperty("reasoning_effort");
+  });
+});
+
 describe("authentication and errors in the client's format", () => {
   it("an Anthropic client with a wrong key gets Anthropic's error shape, 401, with x-request-id", async () => {
     const client = new Anthropic({ apiKey: "sk-wrong", baseURL: app.url, maxRetries: 0 });

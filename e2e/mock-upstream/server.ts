@@ -157,6 +157,11 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     const missing = endpoint === "chat" ? !Array.isArray(json.messages) : json[field] === undefined;
     if (missing) return sendError(res, 400, `Missing required parameter: '${field}'.`, "missing_required_parameter");
     if (endpoint === "embeddings") return sendPayload(res, await embeddings(json, withUsage), fault, signal);
+    // OpenAI's models that do not reason refuse a reasoning effort, as the real API does.
+    if (endpoint === "chat" && /^(gpt-4|gpt-3\.5)/.test(json.model) && json.reasoning_effort !== undefined) {
+      const message = "Unsupported parameter: 'reasoning_effort' is not supported with this model.";
+      return sendJson(res, 400, { error: { message, type: "invalid_request_error", param: "reasoning_effort", code: "unsupported_parameter" } });
+    }
     // OpenAI's reasoning models refuse the older output limit, as the real API does.
     if (endpoint === "chat" && REASONING_MODEL.test(json.model) && json.max_tokens !== undefined) {
       const message = "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";

@@ -46,6 +46,17 @@ describe("toOpenaiChatRequest", () => {
   });
 });
 
+describe("reasoning effort on converted requests", () => {
+  it("goes to reasoning models and to unknown ones, not to OpenAI's GPT-4 and GPT-3.5 families, which refuse it", () => {
+    const chat = (model: string) => ({ model, messages: [{ role: "user" as const, content: "hi" }], reasoning_effort: "low" });
+    for (const model of ["o3", "gpt-5-mini", "deepseek-r1", "openai/o4-mini"]) expect(toOpenaiChatRequest(chat(model)), model).toHaveProperty("reasoning_effort", "low");
+    for (const model of ["gpt-4o", "gpt-4.1-mini", "gpt-3.5-turbo", "openai/gpt-4o", "chatgpt-4o-latest"]) {
+      expect(toOpenaiChatRequest(chat(model)), model).not.toHaveProperty("reasoning_effort");
+    }
+    expect(toOpenaiChatRequest({ model: "gpt-4o", messages: [] })).not.toHaveProperty("reasoning_effort");
+  });
+});
+
 describe("openai URL and headers", () => {
   it("appends the endpoint path to a base URL ending in /v1 and sends a bearer token", () => {
     expect(openaiUrl("https://api.openai.com/v1/", "/chat/completions")).toBe("https://api.openai.com/v1/chat/completions");

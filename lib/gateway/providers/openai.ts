@@ -31,9 +31,16 @@ export function readChatChunk(chunk: unknown): { delta: Json; text: string; fini
 }
 
 /**
+ * OpenAI's chat models that do not reason (GPT-4 family, GPT-3.5, optionally behind a `vendor/`
+ * prefix): OpenAI answers 400 to a `reasoning_effort` sent to them.
+ */
+const NON_REASONING = /^(?:[\w.-]+\/)?(?:gpt-4|gpt-3\.5|chatgpt-4o)/i;
+
+/**
  * A converted chat request made fit for an OpenAI-compatible upstream: the internal extension
  * fields (reasoning text and signatures, Gemini signatures) are removed, since OpenAI rejects
- * unknown message properties.
+ * unknown message properties; so is a reasoning effort (from an Anthropic client's thinking or a
+ * Responses client's reasoning) for OpenAI's models that do not reason.
  */
 export function toOpenaiChatRequest(chat: ChatRequest): ChatRequest {
   const messages = chat.messages.map((message): ChatMessage => {
@@ -41,5 +48,7 @@ export function toOpenaiChatRequest(chat: ChatRequest): ChatRequest {
     if (!rest.tool_calls) return rest;
     return { ...rest, tool_calls: rest.tool_calls.map(({ extra_content: _extra, ...call }) => call) };
   });
-  return { ...(chat as Json), messages } as ChatRequest;
+  const { reasoning_effort: effort, ...rest } = chat as Json;
+  const keep = effort !== undefined && !NON_REASONING.test(String(chat.model ?? ""));
+  return { ...rest, ...(keep ? { reasoning_effort: effort } : {}), messages } as ChatRequest;
 }
