@@ -75,7 +75,7 @@ test("an admin creates a channel through the form and the test button shows its 
   await page.getByRole("menuitem", { name: "Edit", exact: true }).click();
   const edit = page.getByRole("dialog");
   await expect(edit.getByLabel("API key")).toHaveValue("");
-  await expect(edit.getByText("Stored key: sk-…1234. Leave blank to keep it.")).toBeVisible();
+  await expect(edit.getByText("Stored: sk-…1234. Leave blank to keep them; what you type replaces them all.")).toBeVisible();
   await edit.getByLabel("Weight").fill("3");
   await edit.getByRole("button", { name: "Save channel" }).click();
   await expect(edit).not.toBeVisible();

@@ -17,7 +17,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { callApi } from "@/lib/api-client";
 import { CHANNEL_TYPES, channelCreateSchema, channelUpdateSchema } from "@/lib/validation/channels";
 
-const FIELDS = ["name", "type", "baseUrl", "apiKey", "apiVersion", "headers", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
+const FIELDS = ["name", "type", "baseUrl", "apiKey", "apiKeys", "apiVersion", "headers", "models", "modelMapping", "groups", "priority", "weight", "status"] as const;
 
 /** What each type is called, and the placeholders and hints that show what its fields take. */
 const TYPES: Record<ChannelType, { label: string; baseUrl: string; baseHint: string; key: string }> = {
@@ -103,6 +103,13 @@ export function ChannelFormDialog(props: Props) {
   );
 }
 
+/** The key fields of the body: one key as `apiKey`, several (one per line) as `apiKeys`; blank on edit keeps the stored keys. */
+function keyFields(text: string, required: boolean): { apiKey?: string; apiKeys?: string[] } {
+  const keys = text.split(/\s+/).filter(Boolean);
+  if (keys.length > 1) return { apiKeys: keys };
+  return keys.length || required ? { apiKey: keys[0] ?? "" } : {};
+}
+
 function ChannelForm({ onClose, channel, groups, catalog }: Props) {
   const [name, setName] = useState(channel?.name ?? "");
   const [type, setType] = useState<ChannelType>((CHANNEL_TYPES as readonly string[]).includes(channel?.type ?? "") ? (channel!.type as ChannelType) : "openai");
@@ -147,7 +154,7 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
       apiVersion: type === "azure" && cur.apiVersion.trim() ? cur.apiVersion.trim() : null,
       headers,
       baseUrl: cur.baseUrl,
-      ...(cur.apiKey.trim() || !channel ? { apiKey: cur.apiKey } : {}),
+      ...keyFields(cur.apiKey, !channel),
       models: splitList(cur.models),
       modelMapping: Object.fromEntries(mapping.filter((r) => r.from.trim() || r.to.trim()).map((r) => [r.from.trim(), r.to.trim()])),
       groups: chosenGroups,
@@ -240,18 +247,23 @@ function ChannelForm({ onClose, channel, groups, catalog }: Props) {
       ) : null}
       <FormField
         id={id("apiKey")}
-        label="API key"
-        error={errors.apiKey}
-        hint={channel ? `Stored key: ${channel.apiKeyPreview}. Leave blank to keep it.` : "Write-only: it is never shown again, only masked."}
+        label="API keys"
+        error={errors.apiKey ?? errors.apiKeys}
+        hint={
+          channel
+            ? `Stored: ${channel.keys.map((k) => k.preview).join(", ")}. Leave blank to keep them; what you type replaces them all.`
+            : "One per line; several are used in turn, and one the upstream refuses is set aside. Write-only: shown masked afterwards."
+        }
       >
-        <Input
+        <Textarea
           id={id("apiKey")}
-          type="password"
           value={apiKey}
           onChange={change("apiKey", setApiKey)}
-          placeholder={channel ? channel.apiKeyPreview : shape.key}
-          autoComplete="new-password"
+          placeholder={channel ? channel.keys.map((k) => k.preview).join("\n") : shape.key}
+          rows={channel && channel.keys.length > 1 ? Math.min(channel.keys.length, 4) : 2}
+          autoComplete="off"
           spellCheck={false}
+          className="font-mono"
         />
       </FormField>
       <FormField id={id("models")} label="Models" error={errors.models} hint="One per line or separated by commas; the first one is used by “Test”.">

@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import { AlertTriangle } from "lucide-react";
 import { ChannelRowActions, ChannelStatusSwitch } from "@/components/admin/channels/channel-row-actions";
+import { ChannelKeys } from "@/components/admin/channels/channel-keys";
 import { ChannelTestButton } from "@/components/admin/channels/channel-test-button";
 import { CHANNEL_TYPE_LABEL, type ChannelType } from "@/components/admin/channels/channel-types";
 import type { ChannelRow } from "@/components/admin/channels/types";
@@ -45,7 +46,7 @@ export function channelColumns(ctx: { groups: string[]; catalog: string[] }): Co
             {CHANNEL_TYPE_LABEL[row.original.type as ChannelType] ?? row.original.type}
             {row.original.apiVersion ? ` · ${row.original.apiVersion}` : ""}
           </span>
-          <span className="font-mono text-xs text-zinc-400">key {row.original.apiKeyPreview}</span>
+          <ChannelKeys channel={row.original} />
         </div>
       ),
     },
