@@ -371,7 +371,7 @@ describe.each(ROWS)("$kind channel: recorded sessions", (row) => {
   });
 });
 
-describe("thinking from a Claude client to an OpenAI model that does not reason", () => {
+describe("Claude clients to OpenAI models: only the parameters each model takes", () => {
   it("answers: the reasoning effort OpenAI would refuse for GPT-4.1 is left out", async () => {
     const admin = adminOf(app);
     expect((await admin.post("/api/admin/models", { name: "via-gpt41", modelRatio: 1, maxOutputTokens: 4096, contextWindow: 100_000 })).status).toBe(201);
@@ -393,6 +393,14 @@ describe("thinking from a Claude client to an OpenAI model that does not reason"
     });
     expect(msg.content).toEqual([{ type: "text", text: "Hello from mock: Say hello" }]);
     expect(openaiMock.requests.at(-1)!.body).not.toHaveProperty("reasoning_effort");
+  });
+
+  it("an older Claude client's temperature, which OpenAI's reasoning models refuse, is left out for them", async () => {
+    const body = JSON.stringify({ model: "via-openai", max_tokens: 200, temperature: 0.3, messages: [{ role: "user", content: "Say hello" }] });
+    const res = await rawV1(app, "/messages", { headers: { "x-api-key": key, "anthropic-version": "2023-06-01" }, body });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.content).toEqual([{ type: "text", text: "Hello from mock: Say hello" }]);
+    expect(openaiMock.requests.at(-1)!.body).not.toHaveProperty("temperature");
   });
 });
 

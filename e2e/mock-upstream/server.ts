@@ -162,6 +162,12 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       const message = "Unsupported parameter: 'reasoning_effort' is not supported with this model.";
       return sendJson(res, 400, { error: { message, type: "invalid_request_error", param: "reasoning_effort", code: "unsupported_parameter" } });
     }
+    // OpenAI's reasoning models take only the default sampling, as the real API does.
+    const sampling = ["temperature", "top_p"].find((k) => json[k] !== undefined && json[k] !== 1);
+    if (endpoint === "chat" && REASONING_MODEL.test(json.model) && sampling) {
+      const message = `Unsupported value: '${sampling}' does not support ${String(json[sampling])} with this model. Only the default (1) value is supported.`;
+      return sendJson(res, 400, { error: { message, type: "invalid_request_error", param: sampling, code: "unsupported_value" } });
+    }
     // OpenAI's reasoning models refuse the older output limit, as the real API does.
     if (endpoint === "chat" && REASONING_MODEL.test(json.model) && json.max_tokens !== undefined) {
       const message = "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";

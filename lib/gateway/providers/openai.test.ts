@@ -55,6 +55,16 @@ describe("reasoning effort on converted requests", () => {
     }
     expect(toOpenaiChatRequest({ model: "gpt-4o", messages: [] })).not.toHaveProperty("reasoning_effort");
   });
+
+  it("leaves out the sampling OpenAI's reasoning models refuse, and keeps it for the others", () => {
+    const chat = (model: string) => ({ model, messages: [], temperature: 0.5, top_p: 0.9 });
+    for (const model of ["o3", "gpt-5", "openai/gpt-5-mini"]) {
+      expect(toOpenaiChatRequest(chat(model)), model).not.toHaveProperty("temperature");
+      expect(toOpenaiChatRequest(chat(model)), model).not.toHaveProperty("top_p");
+    }
+    expect(toOpenaiChatRequest({ ...chat("o3"), temperature: 1 })).toHaveProperty("temperature", 1);
+    for (const model of ["gpt-4o", "llama-3.3-70b"]) expect(toOpenaiChatRequest(chat(model)), model).toMatchObject({ temperature: 0.5, top_p: 0.9 });
+  });
 });
 
 describe("openai URL and headers", () => {

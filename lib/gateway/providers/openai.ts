@@ -35,12 +35,15 @@ export function readChatChunk(chunk: unknown): { delta: Json; text: string; fini
  * prefix): OpenAI answers 400 to a `reasoning_effort` sent to them.
  */
 const NON_REASONING = /^(?:[\w.-]+\/)?(?:gpt-4|gpt-3\.5|chatgpt-4o)/i;
+/** OpenAI's reasoning models (o1, o3, o4-mini, gpt-5…), optionally behind a `vendor/` prefix. */
+const REASONING = /^(?:[\w.-]+\/)?(?:o\d|gpt-5)/i;
 
 /**
  * A converted chat request made fit for an OpenAI-compatible upstream: the internal extension
  * fields (reasoning text and signatures, Gemini signatures) are removed, since OpenAI rejects
  * unknown message properties; so is a reasoning effort (from an Anthropic client's thinking or a
- * Responses client's reasoning) for OpenAI's models that do not reason.
+ * Responses client's reasoning) for OpenAI's models that do not reason, and a temperature or
+ * top_p other than 1 for those that do.
  */
 export function toOpenaiChatRequest(chat: ChatRequest): ChatRequest {
   const messages = chat.messages.map((message): ChatMessage => {
@@ -49,6 +52,12 @@ export function toOpenaiChatRequest(chat: ChatRequest): ChatRequest {
     return { ...rest, tool_calls: rest.tool_calls.map(({ extra_content: _extra, ...call }) => call) };
   });
   const { reasoning_effort: effort, ...rest } = chat as Json;
-  const keep = effort !== undefined && !NON_REASONING.test(String(chat.model ?? ""));
+  const model = String(chat.model ?? "");
+  const keep = effort !== undefined && !NON_REASONING.test(model);
+  if (REASONING.test(model)) {
+    // They take only the default sampling: another temperature or top_p is refused with 400.
+    if (rest.temperature !== 1) delete rest.temperature;
+    if (rest.top_p !== 1) delete rest.top_p;
+  }
   return { ...rest, ...(keep ? { reasoning_effort: effort } : {}), messages } as ChatRequest;
 }
