@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations, diffSchemaAgainstMigrations, readMigrationsList } from "./migrations";
 import { createPgDatabase, listPgDatabases, PG_SERVER_URL, tempSqliteUrl } from "./test-helpers";
 
-const TABLES = ["balance_events", "channels", "groups", "holds", "models", "redemption_uses", "redemptions", "settings", "tokens", "usage_records", "users"];
+const TABLES = ["balance_events", "channels", "groups", "holds", "models", "redemption_uses", "redemptions", "settings", "tokens", "usage_records", "usage_totals", "users"];
 
 function checkedIn(provider: "postgresql" | "sqlite"): string[] {
   return readMigrationsList(provider).migrationDirectories.map((d) => d.path);
