@@ -26,7 +26,7 @@ export function LimitsSection({
       <p className="text-xs text-zinc-500">
         Requests and tokens per minute (prompt + output), and requests at once. Empty = none of the token&apos;s own; the group&apos;s limit always applies.
       </p>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid items-start gap-4 sm:grid-cols-3">
         {LIMIT_FIELDS.map((field) => {
           const max = ceiling?.[field] ?? null;
           const { label, unit } = LIMIT_LABELS[field];

@@ -105,6 +105,8 @@ describe("limits on one instance", () => {
     expect(response.headers.get("x-ratelimit-limit-tokens")).toBe("50000");
     expect(Number(response.headers.get("x-ratelimit-remaining-tokens"))).toBe(50_000 - boundOf(body()) - 20);
     expect(response.headers.get("x-ratelimit-reset-tokens")).toMatch(/s$/);
+    // Browser clients may read them too.
+    expect(response.headers.get("access-control-expose-headers")).toContain("x-ratelimit-remaining-requests");
 
     await client.chat.completions.create({ model: CHAT_MODEL, messages, max_tokens: 20 });
     const err = await client.chat.completions.create({ model: CHAT_MODEL, messages, max_tokens: 20 }).catch((e) => e);

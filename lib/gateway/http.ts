@@ -57,7 +57,12 @@ export const SSE_HEADERS = {
 
 export const CORS_HEADERS = {
   "access-control-allow-origin": "*",
-  "access-control-expose-headers": "x-request-id",
+  // Browser clients back off by the limit headers too.
+  "access-control-expose-headers": [
+    "x-request-id",
+    "retry-after",
+    ...["requests", "tokens"].flatMap((k) => [`x-ratelimit-limit-${k}`, `x-ratelimit-remaining-${k}`, `x-ratelimit-reset-${k}`]),
+  ].join(", "),
 };
 
 /** Reads a Web stream whole, refusing it once it exceeds `max` bytes. */

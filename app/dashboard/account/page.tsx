@@ -8,6 +8,9 @@ import { LocalDate } from "@/components/ui/local-date";
 import { requirePageActor } from "@/lib/dashboard/actor";
 import { formatCredits, formatUsd } from "@/lib/format";
 import { balanceEventToJson, getBalanceHistory } from "@/lib/services/balance-history";
+import { userToJson } from "@/lib/services/users";
+
+const PER = { daily: "day", weekly: "week", monthly: "month" } as const;
 
 export const metadata = { title: "Account" };
 
@@ -24,6 +27,7 @@ export default async function AccountPage() {
   const { user, actor } = await requirePageActor();
   const available = user.balance - user.heldBalance;
   const history = await getBalanceHistory(actor, { limit: 50 });
+  const spend = userToJson(user);
   return (
     <>
       <PageHeader title="Account" description="Your balance and its history, your profile and password." />
@@ -47,6 +51,14 @@ export default async function AccountPage() {
                 <Badge variant="outline">{user.group}</Badge>
               </Row>
               <Row label="Role">{user.role === "admin" ? "Admin" : "User"}</Row>
+              {spend.spendLimit !== null ? (
+                <Row label={`Spend limit per ${PER[spend.spendLimitPeriod]}`}>
+                  <span data-testid="account-spend-limit">
+                    {formatUsd(Math.max(0, spend.spendLimit - spend.periodSpent))} left of {formatUsd(spend.spendLimit)} · resets{" "}
+                    <LocalDate value={spend.periodResetsAt} mode="date" />
+                  </span>
+                </Row>
+              ) : null}
               <Row label="Member since">
                 <LocalDate value={user.createdAt} mode="date" />
               </Row>

@@ -40,6 +40,27 @@ export const groupColumns: ColumnDef<GroupRow>[] = [
       row.original.selectable ? <Badge variant="info">Selectable</Badge> : <Badge variant="default">Admins assign</Badge>,
   },
   {
+    id: "limits",
+    header: "Limits per token",
+    meta: { className: "max-lg:hidden" },
+    enableSorting: false,
+    cell: ({ row }) => {
+      const g = row.original;
+      const set = [
+        g.rpmLimit !== null && `${formatNumber(g.rpmLimit)} req/min`,
+        g.tpmLimit !== null && `${formatNumber(g.tpmLimit)} tok/min`,
+        g.concurrencyLimit !== null && `${formatNumber(g.concurrencyLimit)} at once`,
+      ].filter(Boolean);
+      return set.length ? (
+        <span className="text-xs tabular-nums text-zinc-700" data-testid={`group-limits-${g.name}`}>
+          {set.join(" · ")}
+        </span>
+      ) : (
+        <span className="text-zinc-400">None</span>
+      );
+    },
+  },
+  {
     accessorKey: "users",
     header: ({ column }) => <ColumnHeader column={column} title="Users" />,
     meta: { className: "max-md:hidden" },

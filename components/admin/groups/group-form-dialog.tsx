@@ -115,7 +115,7 @@ function GroupForm({ onClose, group }: Props) {
       <FormField id={id("description")} label="Description" error={errors.description}>
         <Textarea id={id("description")} value={v.description} onChange={(e) => set("description", e.target.value)} rows={2} />
       </FormField>
-      <fieldset className="grid gap-3 sm:grid-cols-3" data-testid="group-limits">
+      <fieldset className="grid items-start gap-3 sm:grid-cols-3" data-testid="group-limits">
         <legend className="mb-2 text-sm font-medium">Limits for every token in the group (empty = none)</legend>
         {LIMIT_FIELDS.map((f) => (
           <FormField key={f} id={id(f)} label={LIMIT_LABELS[f].label} error={errors[f]} hint={LIMIT_LABELS[f].unit}>

@@ -19,7 +19,7 @@ export function SpendLimitCard({ user }: { user: Pick<UserRow, "spendLimit" | "s
       value={`${formatUsd(left)} left`}
       sub={
         <>
-          {formatUsd(user.periodSpent)} of {formatUsd(user.spendLimit)} spent · resets <LocalDate value={user.periodResetsAt} />
+          {formatUsd(user.periodSpent)} of {formatUsd(user.spendLimit)} spent · resets <LocalDate value={user.periodResetsAt} mode="date" />
         </>
       }
       testId="user-spend-limit"

@@ -43,7 +43,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <Badge variant={user.role === "admin" ? "info" : "default"}>{user.role === "admin" ? "Admin" : "User"}</Badge>
         <Badge variant={user.status === "active" ? "success" : "danger"}>{user.status === "active" ? "Active" : "Disabled"}</Badge>
       </div>
-      <div className="mb-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-8 grid gap-4 sm:grid-cols-2 2xl:grid-cols-4">
         <StatCard label="Balance" icon={Coins} value={formatUsd(user.balance)} sub={formatCredits(user.balance)} testId="user-balance" />
         <StatCard label="Group" icon={UsersRound} value={user.group} sub={<>Member since <LocalDate value={user.createdAt} mode="date" /></>} />
         <SpendLimitCard user={user} />
