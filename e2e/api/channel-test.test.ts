@@ -153,7 +153,7 @@ const TYPES = [
     requests: () => mock.requests,
     path: "/openai/deployments/my-dep/chat/completions?api-version=2024-10-21",
     key: (h: Record<string, string>) => h["api-key"],
-    body: { max_tokens: 1 },
+    body: { max_completion_tokens: 1 },
   },
   {
     type: "azure",
@@ -161,7 +161,7 @@ const TYPES = [
     requests: () => mock.requests,
     path: "/openai/v1/chat/completions",
     key: (h: Record<string, string>) => h["api-key"],
-    body: { model: "gpt-4o", max_tokens: 1 },
+    body: { model: "gpt-4o", max_completion_tokens: 1 },
   },
   {
     type: "anthropic",

@@ -77,8 +77,10 @@ export function testRequest(channel: ProbeChannel): ProbeRequest {
       channel.type === "azure"
         ? azureUrl(channel.baseUrl, "/chat/completions", { deployment: model, apiVersion: channel.apiVersion })
         : openaiUrl(channel.baseUrl, "/chat/completions");
-    // OpenAI's reasoning models refuse `max_tokens`; other OpenAI-compatible servers may not know its successor.
-    body = { model, messages: ping, [REASONING_MODEL.test(model) ? "max_completion_tokens" : "max_tokens"]: 1, stream: false };
+    // OpenAI's reasoning models refuse `max_tokens`; other OpenAI-compatible servers may not know its
+    // successor. Azure serves only OpenAI's models, and its deployment names hide which: the successor.
+    const field = channel.type === "azure" || REASONING_MODEL.test(model) ? "max_completion_tokens" : "max_tokens";
+    body = { model, messages: ping, [field]: 1, stream: false };
   }
   const base = channel.type === "azure" ? channel.baseUrl.replace(/\/+$/, "").replace(/\/openai(\/v1)?$/, "") : channel.baseUrl;
   return {
