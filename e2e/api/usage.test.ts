@@ -12,7 +12,7 @@ let t2: number;
 let tb: number;
 
 const USAGE_FIELDS = [
-  "attempts", "cacheWriteTokens", "cachedTokens", "channelId", "clientIp", "completionTokens", "cost", "createdAt", "errorCode",
+  "attempts", "cacheWrite1hTokens", "cacheWriteTokens", "cachedTokens", "channelId", "clientIp", "completionTokens", "cost", "createdAt", "errorCode",
   "errorMessage", "estimated", "latencyMs", "model", "promptTokens", "reasoningTokens", "requestId", "status", "stream",
   "tokenId", "tokenName", "ttfbMs", "upstreamModel", "userAgent", "userId",
 ].sort();
@@ -66,7 +66,7 @@ describe("GET /api/usage", () => {
       requestId: "req-4", userId: alice.id, tokenId: t2, tokenName: "two", model: "claude-sonnet-4-5", channelId: 3,
       promptTokens: 7, completionTokens: 3, cachedTokens: 4, cost: 40, status: 200, stream: true, estimated: true,
       latencyMs: 40, ttfbMs: null, errorCode: null, errorMessage: null, attempts: [], clientIp: null, userAgent: null,
-      upstreamModel: null, cacheWriteTokens: 0, reasoningTokens: 0, createdAt: "2026-03-03T12:00:00.000Z",
+      upstreamModel: null, cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0, createdAt: "2026-03-03T12:00:00.000Z",
     });
     expect(ids((await bob.client.get("/api/usage")).body.data)).toEqual(["req-3"]);
   });
