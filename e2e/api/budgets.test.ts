@@ -105,5 +105,8 @@ describe("a monthly quota and a user's monthly spend limit", () => {
     const after = (await admin.get(`/api/admin/users/${spender.userId}`)).body;
     expect(after.periodSpent).toBe(user.periodSpent);
     expect(after.periodResetsAt).toBe("2030-03-01T00:00:00.000Z");
+    // Another period counts from zero; the week of 2030-02-01 (a Friday) ends on Monday the 4th.
+    const weekly = (await admin.patch(`/api/admin/users/${spender.userId}`, { spendLimitPeriod: "weekly" })).body;
+    expect(weekly).toMatchObject({ spendLimitPeriod: "weekly", periodSpent: 0, periodResetsAt: "2030-02-04T00:00:00.000Z" });
   }, 60_000);
 });

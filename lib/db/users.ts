@@ -140,7 +140,18 @@ export async function updateUser(id: number, changes: UserChanges): Promise<User
     ...(rest.email ? { email: rest.email.toLowerCase() } : {}),
     ...(spendLimit !== undefined ? { spendLimit: spendLimit === null ? null : BigInt(spendLimit) } : {}),
   };
-  const row = await mapWriteErrors(() => getDb().user.update({ where: { id }, data, select: userSelect }), emailTaken);
+  const period = changes.spendLimitPeriod;
+  const row = await mapWriteErrors(
+    () =>
+      getDb().$transaction(async (tx) => {
+        // A new spend period counts from zero (the next call stores the period's start).
+        if (period !== undefined) {
+          await tx.$executeRaw`UPDATE users SET "spendLimitPeriod" = ${period}, "periodSpent" = 0, "spendPeriodStart" = 0 WHERE id = ${id} AND "spendLimitPeriod" <> ${period}`;
+        }
+        return tx.user.update({ where: { id }, data, select: userSelect });
+      }),
+    emailTaken,
+  );
   return toUser(row);
 }
 
