@@ -1,7 +1,7 @@
 import { listChannels } from "@/lib/db/channels";
 import type { UsageFilter } from "@/lib/db/usage";
-import { latencyAt } from "@/lib/db/usage";
-import { QUARTER_MS, summarize, type SummaryRow } from "@/lib/db/usage-summary";
+import { countUsage, latencyAt } from "@/lib/db/usage";
+import { QUARTER_MS, summarize, totalsBoundary, type SummaryRow } from "@/lib/db/usage-summary";
 import { listUsers } from "@/lib/db/users";
 import { addDays, startOfDay, zonedDay } from "@/lib/time-zone";
 
@@ -102,8 +102,10 @@ export async function channelStats(filter: UsageFilter): Promise<ChannelStats[]>
     rows.map(async (r) => {
       const id = Number(r.keys.channelId);
       const scoped = { ...filter, channelId: id };
-      // Nearest-rank percentiles: the smallest latency at least p of the requests did not exceed.
-      const rank = (p: number) => Math.max(0, Math.ceil(p * r.requests) - 1);
+      // Nearest-rank percentiles: the smallest latency at least p of the requests did not exceed. Only
+      // the records kept have latencies: after a retention prune, the percentiles are of those.
+      const kept = (await totalsBoundary()) > 0 ? await countUsage(scoped) : r.requests;
+      const rank = (p: number) => Math.max(0, Math.ceil(p * kept) - 1);
       const [p50, p95] = await Promise.all([latencyAt(scoped, rank(0.5)), latencyAt(scoped, rank(0.95))]);
       return {
         ...bucket(String(id), names.get(id) ?? `Channel ${id} (deleted)`, r),
