@@ -51,7 +51,9 @@ export function UsageDetailDialog({ record: r, onClose }: { record: UsageRecordR
           </Row>
           <Row label="Tokens">
             {formatNumber(r.promptTokens)} in ({formatNumber(r.cachedTokens)} cached
-            {r.cacheWriteTokens ? `, ${formatNumber(r.cacheWriteTokens)} written to cache` : ""}) · {formatNumber(r.completionTokens)} out
+            {r.cacheWriteTokens ? `, ${formatNumber(r.cacheWriteTokens)} written to cache` : ""}
+            {r.cacheWrite1hTokens ? `, ${formatNumber(r.cacheWrite1hTokens)} written to the 1-hour cache` : ""}) · {formatNumber(r.completionTokens)}{" "}
+            out
             {r.reasoningTokens ? ` (${formatNumber(r.reasoningTokens)} reasoning)` : ""}
           </Row>
           <Row label="Latency">
