@@ -31,4 +31,24 @@ describe("budget periods", () => {
     expect(usedInPeriod("daily", 500, start, at("2030-01-17T00:00:00Z"), "UTC")).toBe(0);
     expect(usedInPeriod("none", 500, 0, at("2030-01-17T00:00:00Z"), "UTC")).toBe(500);
   });
+
+  test("the remembered current period answers like a fresh computation, whatever order instants come in", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const zone of ["UTC", "America/Los_Angeles", "Asia/Kolkata"]) {
+      for (const period of ["daily", "weekly", "monthly"] as const) {
+        for (let i = 0; i < 200; i++) {
+          const now = Date.UTC(2026, 0, 1) + Math.floor(random() * 400 * 86_400_000);
+          const start = periodStartAt(period, now, zone);
+          const end = periodEndAt(period, now, zone)!;
+          expect(start).toBeLessThanOrEqual(now);
+          expect(now).toBeLessThan(end);
+          expect(periodStartAt(period, end, zone)).toBe(end);
+          expect(periodStartAt(period, end - 1, zone)).toBe(start);
+          expect(periodStartAt(period, start - 1, zone)).toBeLessThan(start);
+          expect(periodStartAt(period, now, zone)).toBe(start);
+        }
+      }
+    }
+  });
 });
