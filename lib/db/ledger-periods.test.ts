@@ -1,45 +1,19 @@
 // Budget periods in the ledger on both databases: a token's quota per period and a user's spend
 // limit reset lazily with the first reservation of a later period; a call reserved in a period
 // that has turned settles against it; nothing goes negative however many calls race.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../e2e/support/test-db";
-import { disconnectDb, getDb } from "./client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "./client";
 import { reserveCredits, settleCredits } from "./ledger";
-import { applyMigrations } from "./migrations";
-import { closeRaw } from "./raw";
-import type { Hold, UsageEntry } from "@/lib/gateway/types";
+import type { Hold } from "@/lib/gateway/types";
+import { usageEntry, useMigratedDatabase } from "./test-helpers";
 
 let seq = 0;
 const DAY1 = Date.UTC(2030, 0, 15);
 const DAY2 = Date.UTC(2030, 0, 16);
 
-function entry(hold: Hold, cost: number): UsageEntry {
-  return {
-    requestId: hold.requestId, userId: hold.userId, tokenId: hold.tokenId, tokenName: "t", channelId: 1, endpoint: "chat",
-    model: "m", upstreamModel: "m", group: "default", promptTokens: cost, completionTokens: 0, cachedTokens: 0,
-    cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0, modelRatio: 1, completionRatio: 1, cacheRatio: 1,
-    cacheWriteRatio: 1.25, cacheWrite1hRatio: 2, groupRatio: 1, fixedPrice: null, cost, writtenOff: 0, status: 200,
-    errorCode: null, errorMessage: null, stream: false, estimated: false, latencyMs: 5, ttfbMs: null,
-    attempts: [], clientIp: "127.0.0.1", userAgent: "test", createdAt: new Date(),
-  };
-}
-
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`budget periods in the ledger on ${provider}`, () => {
-    let db: TestDatabase;
-    const original = process.env.DATABASE_URL;
-
-    beforeAll(async () => {
-      db = await createTestDatabase(provider);
-      process.env.DATABASE_URL = db.url;
-      await applyMigrations(db.url);
-    });
-    afterAll(async () => {
-      await closeRaw();
-      await disconnectDb();
-      await db.drop();
-      process.env.DATABASE_URL = original;
-    });
+    useMigratedDatabase(provider);
 
     async function account(opts: { balance?: number; quota?: number | null; spendLimit?: number | null }) {
       const user = await getDb().user.create({
@@ -75,7 +49,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const a = await account({ quota: 100 });
       const h1 = a.hold(60, DAY1);
       expect(await reserveCredits(h1, 60)).toEqual({ ok: true });
-      await settleCredits(h1, entry(h1, 50));
+      await settleCredits(h1, usageEntry(h1, 50));
       const late = a.hold(50, DAY1);
       expect(await reserveCredits(late, 60)).toEqual({ ok: true });
       expect(await reserveCredits(a.hold(1, DAY1), 60)).toEqual({ ok: false, which: "token" });
@@ -83,15 +57,15 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const h2 = a.hold(50, DAY2);
       expect(await reserveCredits(h2, 60)).toEqual({ ok: true });
       expect(await a.state()).toMatchObject({ periodUsed: 0, periodStart: DAY2, heldQuota: 100 });
-      await settleCredits(late, entry(late, 40));
-      await settleCredits(h2, entry(h2, 30));
+      await settleCredits(late, usageEntry(late, 40));
+      await settleCredits(h2, usageEntry(h2, 30));
       // The day-1 call is in the lifetime use, not in day 2's.
       expect(await a.state()).toMatchObject({ periodUsed: 30, used: 120, heldQuota: 0 });
       // A clock running behind (another instance) never moves the period back, and its call counts in the current one.
       const behind = a.hold(10, DAY1);
       expect(await reserveCredits(behind, 60)).toEqual({ ok: true });
       expect((await a.state()).periodStart).toBe(DAY2);
-      await settleCredits(behind, entry(behind, 10));
+      await settleCredits(behind, usageEntry(behind, 10));
       expect(await a.state()).toMatchObject({ periodUsed: 40, used: 130 });
     });
 
@@ -99,7 +73,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const a = await account({ spendLimit: 100 });
       const h1 = a.hold(80, DAY1);
       expect(await reserveCredits(h1, 60)).toEqual({ ok: true });
-      await settleCredits(h1, entry(h1, 80));
+      await settleCredits(h1, usageEntry(h1, 80));
       expect(await reserveCredits(a.hold(30, DAY1), 60)).toEqual({ ok: false, which: "spend_limit" });
       expect(await reserveCredits(a.hold(30, DAY2), 60)).toEqual({ ok: true });
       expect(await a.state()).toMatchObject({ periodSpent: 0, heldBalance: 30, balance: 1_000_000 - 80 });
@@ -110,7 +84,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const calls = Array.from({ length: 100 }, (_, i) => a.hold(40, i % 2 ? DAY1 : DAY2));
       await Promise.all(
         calls.map(async (h, i) => {
-          if ((await reserveCredits(h, 60)).ok) await settleCredits(h, entry(h, i % 3 === 0 ? 90 : 25));
+          if ((await reserveCredits(h, 60)).ok) await settleCredits(h, usageEntry(h, i % 3 === 0 ? 90 : 25));
         }),
       );
       const s = await a.state();

@@ -1,43 +1,16 @@
 // The ledger on both databases: reservations, settlements of the real cost (beyond the hold when
 // the funds allow, written off when they do not), and the guarantee under concurrency.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../e2e/support/test-db";
-import { disconnectDb, getDb } from "./client";
+import { describe, expect, it } from "vitest";
+import { getDb } from "./client";
 import { checkpointHold, releaseExpiredHolds, reserveCredits, settleCredits } from "./ledger";
-import { applyMigrations } from "./migrations";
-import { closeRaw } from "./raw";
-import type { Hold, UsageEntry } from "@/lib/gateway/types";
+import type { Hold } from "@/lib/gateway/types";
+import { usageEntry, useMigratedDatabase } from "./test-helpers";
 
 let seq = 0;
 
-/** A usage record for `hold` that cost `cost`. */
-function entry(hold: Hold, cost: number): UsageEntry {
-  return {
-    requestId: hold.requestId, userId: hold.userId, tokenId: hold.tokenId, tokenName: "t", channelId: 1, endpoint: "chat",
-    model: "m", upstreamModel: "m", group: "default", promptTokens: cost, completionTokens: 0, cachedTokens: 0,
-    cacheWriteTokens: 0, cacheWrite1hTokens: 0, reasoningTokens: 0, modelRatio: 1, completionRatio: 1, cacheRatio: 1,
-    cacheWriteRatio: 1.25, cacheWrite1hRatio: 2, groupRatio: 1, fixedPrice: null, cost, writtenOff: 0, status: 200,
-    errorCode: null, errorMessage: null, stream: false, estimated: false, latencyMs: 5, ttfbMs: null,
-    attempts: [{ channelId: 1, status: 200, error: null, ms: 4 }], clientIp: "127.0.0.1", userAgent: "test", createdAt: new Date(),
-  };
-}
-
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`ledger on ${provider}`, () => {
-    let db: TestDatabase;
-    const original = process.env.DATABASE_URL;
-
-    beforeAll(async () => {
-      db = await createTestDatabase(provider);
-      process.env.DATABASE_URL = db.url;
-      await applyMigrations(db.url);
-    });
-    afterAll(async () => {
-      await closeRaw();
-      await disconnectDb();
-      await db.drop();
-      process.env.DATABASE_URL = original;
-    });
+    useMigratedDatabase(provider);
 
     async function account(balance: number, quota: number | null) {
       const user = await getDb().user.create({ data: { email: `l${++seq}@example.com`, passwordHash: "x", balance: BigInt(balance) } });
@@ -68,14 +41,14 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const a = await account(100, 80);
       const h1 = a.hold(30);
       await reserveCredits(h1, 60);
-      expect(await settleCredits(h1, entry(h1, 12))).toMatchObject({ charged: 12, writtenOff: 0 });
+      expect(await settleCredits(h1, usageEntry(h1, 12))).toMatchObject({ charged: 12, writtenOff: 0 });
       const h2 = a.hold(10);
       await reserveCredits(h2, 60);
-      expect(await settleCredits(h2, entry(h2, 25))).toMatchObject({ charged: 25, writtenOff: 0 });
+      expect(await settleCredits(h2, usageEntry(h2, 25))).toMatchObject({ charged: 25, writtenOff: 0 });
       const h3 = a.hold(10);
       await reserveCredits(h3, 60);
       // the token has 80 - 37 = 43 left: 43 charged, 7 written off
-      expect(await settleCredits(h3, entry(h3, 50))).toMatchObject({ charged: 43, writtenOff: 7 });
+      expect(await settleCredits(h3, usageEntry(h3, 50))).toMatchObject({ charged: 43, writtenOff: 7 });
       expect(await a.state()).toEqual({ balance: 20, heldBalance: 0, used: 80, heldQuota: 0 });
     });
 
@@ -84,7 +57,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const h = a.hold(20);
       await reserveCredits(h, -1); // expired at once
       expect(await releaseExpiredHolds(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
-      expect(await settleCredits(h, entry(h, 70))).toMatchObject({ charged: 50, writtenOff: 20 });
+      expect(await settleCredits(h, usageEntry(h, 70))).toMatchObject({ charged: 50, writtenOff: 20 });
       expect(await a.state()).toEqual({ balance: 0, heldBalance: 0, used: 50, heldQuota: 0 });
     });
 
@@ -96,7 +69,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
           const h = a.hold(10);
           const r = await reserveCredits(h, 60);
           if (!r.ok) return { admitted: false, charged: 0, writtenOff: 0, cost };
-          return { admitted: true, cost, ...(await settleCredits(h, entry(h, cost))) };
+          return { admitted: true, cost, ...(await settleCredits(h, usageEntry(h, cost))) };
         }),
       );
       const s = await a.state();
@@ -114,8 +87,8 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const a = await account(100, null);
       const h = a.hold(30);
       await reserveCredits(h, 60);
-      expect(await settleCredits(h, entry(h, 20))).toMatchObject({ charged: 20, duplicate: false });
-      expect(await settleCredits(h, entry(h, 20))).toMatchObject({ charged: 0, duplicate: true });
+      expect(await settleCredits(h, usageEntry(h, 20))).toMatchObject({ charged: 20, duplicate: false });
+      expect(await settleCredits(h, usageEntry(h, 20))).toMatchObject({ charged: 0, duplicate: true });
       expect(await a.state()).toEqual({ balance: 80, heldBalance: 0, used: 20, heldQuota: 0 });
       const recs = await a.records();
       expect(recs).toHaveLength(1);
@@ -126,7 +99,7 @@ for (const provider of ["sqlite", "postgresql"] as const) {
       const a = await account(100, null);
       const h = a.hold(40);
       await reserveCredits(h, -1);
-      await checkpointHold(h, 17, { ...entry(h, 17), status: 500, errorCode: "interrupted", estimated: true });
+      await checkpointHold(h, 17, { ...usageEntry(h, 17), status: 500, errorCode: "interrupted", estimated: true });
       expect(await releaseExpiredHolds(new Date(Date.now() + 1000))).toBeGreaterThanOrEqual(1);
       expect(await a.state()).toEqual({ balance: 83, heldBalance: 0, used: 17, heldQuota: 0 });
       expect((await a.records())[0]).toMatchObject({ requestId: h.requestId, cost: 17n, errorCode: "interrupted", estimated: true });

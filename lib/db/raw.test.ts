@@ -1,21 +1,16 @@
 // The relay's driver path and Prisma read and write the same columns: dates, big amounts and Json
 // written by one must read back unchanged through the other, on both databases.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../e2e/support/test-db";
-import { disconnectDb, getDb } from "./client";
-import { applyMigrations } from "./migrations";
-import { closeRaw, jsonColumn, num, query, timestamp } from "./raw";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "./client";
+import { jsonColumn, num, query, timestamp } from "./raw";
+import { useMigratedDatabase } from "./test-helpers";
 
 for (const provider of ["sqlite", "postgresql"] as const) {
   describe(`driver and Prisma encodings on ${provider}`, () => {
-    let db: TestDatabase;
-    const original = process.env.DATABASE_URL;
     let tokenId = 0;
+    useMigratedDatabase(provider);
 
     beforeAll(async () => {
-      db = await createTestDatabase(provider);
-      process.env.DATABASE_URL = db.url;
-      await applyMigrations(db.url);
       const user = await getDb().user.create({ data: { email: "enc@example.com", passwordHash: "x", balance: 9_007_199_254_740_000n } });
       const token = await getDb().token.create({
         data: {
@@ -24,12 +19,6 @@ for (const provider of ["sqlite", "postgresql"] as const) {
         },
       });
       tokenId = token.id;
-    });
-    afterAll(async () => {
-      await closeRaw();
-      await disconnectDb();
-      await db.drop();
-      process.env.DATABASE_URL = original;
     });
 
     it("reads through the driver what Prisma wrote", async () => {
