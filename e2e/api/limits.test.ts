@@ -1,16 +1,13 @@
 // Limits (issue #10): per-token and per-group requests per minute, tokens per minute and requests in
 // flight, enforced exactly on one instance and across instances sharing Redis, with the
 // x-ratelimit-* headers clients back off by.
-import { randomBytes } from "node:crypto";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { promptBound } from "../../lib/billing/bound";
-import { startApp, type RunningApp } from "../support/app";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
-import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, openaiFor, rawV1, startRelay, type Relay } from "../support/relay-fixture";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+import type { RunningApp } from "../support/app";
+import { CHAT_MODEL, addChannel, adminOf, newTokenOwner, openaiFor, rawV1, startRelay, startRelayPair, type Relay } from "../support/relay-fixture";
+import type { MockUpstream } from "../mock-upstream/server";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const messages = [{ role: "user" as const, content: "hi" }];
 const body = (extra: Record<string, unknown> = {}) => JSON.stringify({ model: CHAT_MODEL, messages, max_tokens: 20, ...extra });
 
@@ -182,25 +179,14 @@ describe("limits on one instance", () => {
 
 describe("limits across two instances sharing Redis", () => {
   let mock: MockUpstream;
-  let db: TestDatabase;
   let a: RunningApp;
   let b: RunningApp;
+  let pair: Awaited<ReturnType<typeof startRelayPair>>;
 
   beforeAll(async () => {
-    mock = await startMockUpstream();
-    db = await createTestDatabase();
-    const env = { REDIS_URL, REDIS_KEY_PREFIX: `gwtest${randomBytes(4).toString("hex")}:`, CONCURRENCY_LEASE_SECONDS: "5" };
-    a = await startApp({ db, env });
-    b = await startApp({ db, env: { ...env, ADMIN_API_KEY: a.adminApiKey } });
-    await ensureModels(adminOf(a));
-    await addChannel(adminOf(a), mock.url);
+    ({ mock, a, b } = pair = await startRelayPair({ CONCURRENCY_LEASE_SECONDS: "5" }));
   }, 120_000);
-
-  afterAll(async () => {
-    await b?.stop({ keepDatabase: true });
-    await a?.stop();
-    await mock?.close();
-  });
+  afterAll(() => pair?.stop());
 
   it("let exactly 10 of 100 parallel calls through against RPM 10, split across both", async () => {
     const t = await newTokenOwner(a, adminOf(a), { token: { rpmLimit: 10 } });

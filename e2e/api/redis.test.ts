@@ -1,34 +1,17 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
-import { startApp, type RunningApp } from "../support/app";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
-import { CHAT_MODEL, addChannel, adminOf, ensureModels, newTokenOwner, rawV1 } from "../support/relay-fixture";
+import type { RunningApp } from "../support/app";
+import { CHAT_MODEL, adminOf, newTokenOwner, rawV1, startRelayPair } from "../support/relay-fixture";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const body = JSON.stringify({ model: CHAT_MODEL, messages: [{ role: "user", content: "hi" }] });
 
-let mock: MockUpstream;
-let db: TestDatabase;
 let a: RunningApp;
 let b: RunningApp;
+let pair: Awaited<ReturnType<typeof startRelayPair>>;
 
 beforeAll(async () => {
-  mock = await startMockUpstream();
-  db = await createTestDatabase();
-  // A prefix of its own, so parallel runs sharing the Redis server never see each other's keys.
-  const env = { REDIS_URL, REDIS_KEY_PREFIX: `gwtest${randomBytes(4).toString("hex")}:`, RATE_LIMIT_RPM: "3" };
-  a = await startApp({ db, env });
-  b = await startApp({ db, env: { ...env, ADMIN_API_KEY: a.adminApiKey } });
-  await ensureModels(adminOf(a));
-  await addChannel(adminOf(a), mock.url);
+  ({ a, b } = pair = await startRelayPair({ RATE_LIMIT_RPM: "3" }));
 }, 120_000);
-
-afterAll(async () => {
-  await b?.stop({ keepDatabase: true });
-  await a?.stop();
-  await mock?.close();
-});
+afterAll(() => pair?.stop());
 
 describe("two instances sharing Redis", () => {
   it("share one rate limit per token: the 4th request in a minute gets 429 with Retry-After", async () => {

@@ -107,3 +107,31 @@ export async function startRelay(opts: { env?: Record<string, string> } = {}) {
 }
 
 export type Relay = Awaited<ReturnType<typeof startRelay>>;
+
+/**
+ * Two instances of the app on one database, sharing Redis under a key prefix of their own (so
+ * parallel runs never see each other's keys), with the test models and one channel to a mock.
+ */
+export async function startRelayPair(env: Record<string, string> = {}) {
+  const { randomBytes } = await import("node:crypto");
+  const { startMockUpstream } = await import("../mock-upstream/server");
+  const { startApp } = await import("./app");
+  const { createTestDatabase } = await import("./test-db");
+  const mock = await startMockUpstream();
+  const db = await createTestDatabase();
+  const shared = { REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: `gwtest${randomBytes(4).toString("hex")}:`, ...env };
+  const a = await startApp({ db, env: shared });
+  const b = await startApp({ db, env: { ...shared, ADMIN_API_KEY: a.adminApiKey } });
+  await ensureModels(adminOf(a));
+  await addChannel(adminOf(a), mock.url);
+  return {
+    mock,
+    a,
+    b,
+    async stop() {
+      await b.stop({ keepDatabase: true });
+      await a.stop();
+      await mock.close();
+    },
+  };
+}
