@@ -3,19 +3,14 @@
 // Anthropic's cache_read/cache_creation (input_tokens excluding them), Gemini's
 // cachedContentTokenCount and thoughtsTokenCount (billed as output). CONTRACT §2 and §5.
 import Anthropic from "@anthropic-ai/sdk";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startAnthropicMock, type AnthropicMock } from "../mock-upstream/anthropic";
-import { startGeminiMock, type GeminiMock } from "../mock-upstream/gemini";
-import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../support/api-client";
 import { startApp, type RunningApp } from "../support/app";
-import { adminOf, newTokenOwner, openaiFor } from "../support/relay-fixture";
+import { adminOf, newTokenOwner, openaiFor, useProviderMocks } from "../support/relay-fixture";
 
 let app: RunningApp;
 let admin: ApiClient;
-let openaiMock: MockUpstream;
-let anthropicMock: AnthropicMock;
-let geminiMock: GeminiMock;
+const mocks = useProviderMocks();
 
 // Ratios chosen so that every kind has its own price and rounding shows: ×1.5 input, output ×5,
 // cache reads ×0.1, 5-minute writes ×1.25, 1-hour writes ×2 (the last two the defaults).
@@ -32,13 +27,12 @@ function expectedCost(k: Kinds): number {
 const LONG = "Summarise the following, please. ".repeat(12) + "What matters most in a cache?";
 
 beforeAll(async () => {
-  [openaiMock, anthropicMock, geminiMock] = await Promise.all([startMockUpstream(), startAnthropicMock(), startGeminiMock()]);
   app = await startApp();
   admin = adminOf(app);
   const channels = [
-    { name: "bill-openai", type: "openai", baseUrl: openaiMock.url, upstream: "o4-mini" },
-    { name: "bill-anthropic", type: "anthropic", baseUrl: anthropicMock.url, upstream: "claude-sonnet-4-5" },
-    { name: "bill-gemini", type: "gemini", baseUrl: geminiMock.url, upstream: "gemini-2.5-pro" },
+    { name: "bill-openai", type: "openai", baseUrl: mocks.openai.url, upstream: "o4-mini" },
+    { name: "bill-anthropic", type: "anthropic", baseUrl: mocks.anthropic.url, upstream: "claude-sonnet-4-5" },
+    { name: "bill-gemini", type: "gemini", baseUrl: mocks.gemini.url, upstream: "gemini-2.5-pro" },
   ];
   for (const c of channels) {
     expect((await admin.post("/api/admin/models", { name: c.name, ...PRICE })).status).toBe(201);
@@ -55,16 +49,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await Promise.all([openaiMock?.close(), anthropicMock?.close(), geminiMock?.close()]);
-});
-
-beforeEach(() => {
-  openaiMock.reset();
-  anthropicMock.reset();
-  geminiMock.reset();
-});
+afterAll(() => app?.stop());
 
 const START = 10_000_000;
 
@@ -103,7 +88,7 @@ async function expectCharge(owner: { userId: number; tokenId: number }, kinds: K
 describe.each([false, true])("stream: %s", (stream) => {
   it("OpenAI chat: cached_tokens at the cache rate, reasoning_tokens as output", async () => {
     const owner = await newTokenOwner(app, admin, { balance: START });
-    openaiMock.setCachedTokens(64);
+    mocks.openai.setCachedTokens(64);
     const client = openaiFor(app, owner.key);
     const body = { model: "bill-openai", reasoning_effort: "low" as const, messages: [{ role: "user" as const, content: LONG }] };
     let usage: any;
@@ -118,7 +103,7 @@ describe.each([false, true])("stream: %s", (stream) => {
 
   it("OpenAI Responses: input_tokens_details.cached_tokens and output_tokens_details.reasoning_tokens", async () => {
     const owner = await newTokenOwner(app, admin, { balance: START });
-    openaiMock.setCachedTokens(48);
+    mocks.openai.setCachedTokens(48);
     const client = openaiFor(app, owner.key);
     const body = { model: "bill-openai", input: LONG, reasoning: { effort: "medium" as const } };
     let usage: any;
@@ -133,7 +118,7 @@ describe.each([false, true])("stream: %s", (stream) => {
 
   it("Anthropic Messages: input_tokens exclude cache reads and writes; 5-minute and 1-hour writes at their own rates", async () => {
     const owner = await newTokenOwner(app, admin, { balance: START });
-    anthropicMock.setCache({ read: 40, write5m: 24, write1h: 16 });
+    mocks.anthropic.setCache({ read: 40, write5m: 24, write1h: 16 });
     const client = new Anthropic({ apiKey: owner.key, baseURL: app.url, maxRetries: 0 });
     const body: Anthropic.MessageCreateParamsNonStreaming = {
       model: "bill-anthropic",
@@ -157,14 +142,14 @@ describe.each([false, true])("stream: %s", (stream) => {
 
   it("Anthropic behind a chat client: the same kinds, charged the same way", async () => {
     const owner = await newTokenOwner(app, admin, { balance: START });
-    anthropicMock.setCache({ read: 30, write5m: 20, write1h: 0 });
+    mocks.anthropic.setCache({ read: 30, write5m: 20, write1h: 0 });
     const client = openaiFor(app, owner.key);
     const body = { model: "bill-anthropic", messages: [{ role: "user" as const, content: LONG }] };
     let usage: any;
     if (stream) {
       for await (const c of await client.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } })) usage = c.usage ?? usage;
     } else usage = (await client.chat.completions.create(body)).usage;
-    const upstream = anthropicMock.requests.at(-1)!;
+    const upstream = mocks.anthropic.requests.at(-1)!;
     // What Anthropic reported, read straight from the mock for the same request: the oracle.
     const raw = await rawAnthropic(upstream.body as Record<string, unknown>);
     expect(usage.prompt_tokens).toBe(raw.input_tokens + 50);
@@ -173,12 +158,12 @@ describe.each([false, true])("stream: %s", (stream) => {
 
   it("Gemini: cachedContentTokenCount at the cache rate, thoughtsTokenCount billed as output", async () => {
     const owner = await newTokenOwner(app, admin, { balance: START });
-    geminiMock.setCachedTokens(36);
+    mocks.gemini.setCachedTokens(36);
     const client = new Anthropic({ apiKey: owner.key, baseURL: app.url, maxRetries: 0 });
     const body: Anthropic.MessageCreateParamsNonStreaming = { model: "bill-gemini", max_tokens: 3000, messages: [{ role: "user", content: LONG }] };
     if (stream) await client.messages.stream(body).finalMessage();
     else await client.messages.create(body);
-    const upstream = geminiMock.requests.at(-1)!;
+    const upstream = mocks.gemini.requests.at(-1)!;
     const meta = await rawGemini(upstream.body as Record<string, unknown>);
     expect(meta.cachedContentTokenCount).toBe(36);
     expect(meta.thoughtsTokenCount).toBeGreaterThan(0);
@@ -194,7 +179,7 @@ describe.each([false, true])("stream: %s", (stream) => {
 });
 
 async function rawAnthropic(body: Record<string, unknown>) {
-  const res = await fetch(`${anthropicMock.url}/messages`, {
+  const res = await fetch(`${mocks.anthropic.url}/messages`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-api-key": "mock-key", "anthropic-version": "2023-06-01" },
     body: JSON.stringify({ ...body, stream: false }),
@@ -203,7 +188,7 @@ async function rawAnthropic(body: Record<string, unknown>) {
 }
 
 async function rawGemini(body: Record<string, unknown>) {
-  const res = await fetch(`${geminiMock.url}/models/gemini-2.5-pro:generateContent`, {
+  const res = await fetch(`${mocks.gemini.url}/models/gemini-2.5-pro:generateContent`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-goog-api-key": "mock-key" },
     body: JSON.stringify(body),

@@ -3,15 +3,13 @@
 // embeddings and responses. One app, one mock per provider, one channel (and model) per type.
 import Anthropic from "@anthropic-ai/sdk";
 import type OpenAI from "openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureJson } from "../../lib/gateway/fixture-files";
-import { startAnthropicMock, type AnthropicMock } from "../mock-upstream/anthropic";
 import { thinkingSignature } from "../mock-upstream/anthropic-replies";
 import { encryptedReasoning } from "../mock-upstream/responses-replies";
-import { startGeminiMock, type GeminiMock } from "../mock-upstream/gemini";
-import { startMockUpstream, type MockUpstream, type RecordedRequest } from "../mock-upstream/server";
+import type { RecordedRequest } from "../mock-upstream/server";
 import { startApp, type RunningApp } from "../support/app";
-import { adminOf, newTokenOwner, openaiFor, rawV1 } from "../support/relay-fixture";
+import { adminOf, newTokenOwner, openaiFor, rawV1, useProviderMocks } from "../support/relay-fixture";
 
 type Kind = "openai" | "azure" | "azure-v1" | "anthropic" | "gemini";
 type Row = { kind: Kind; model: string; upstream: string; openaiWire: boolean; path: (stream: boolean, endpoint: string) => string };
@@ -37,24 +35,21 @@ const ROWS: Row[] = [
 ];
 
 let app: RunningApp;
-let openaiMock: MockUpstream;
-let anthropicMock: AnthropicMock;
-let geminiMock: GeminiMock;
+const mocks = useProviderMocks();
 let key: string;
 
 beforeAll(async () => {
-  [openaiMock, anthropicMock, geminiMock] = await Promise.all([startMockUpstream(), startAnthropicMock(), startGeminiMock()]);
   app = await startApp();
   const admin = adminOf(app);
   for (const row of ROWS) {
     const model = await admin.post("/api/admin/models", { name: row.model, modelRatio: 1, completionRatio: 4, cacheRatio: 0.1, maxOutputTokens: 8192, contextWindow: 400_000 });
     expect(model.status, JSON.stringify(model.body)).toBe(201);
     const channel = {
-      openai: { type: "openai", baseUrl: openaiMock.url },
-      azure: { type: "azure", baseUrl: openaiMock.origin, apiVersion: "2025-04-01-preview" },
-      "azure-v1": { type: "azure", baseUrl: `${openaiMock.origin}/openai/v1` },
-      anthropic: { type: "anthropic", baseUrl: anthropicMock.url },
-      gemini: { type: "gemini", baseUrl: geminiMock.url },
+      openai: { type: "openai", baseUrl: mocks.openai.url },
+      azure: { type: "azure", baseUrl: mocks.openai.origin, apiVersion: "2025-04-01-preview" },
+      "azure-v1": { type: "azure", baseUrl: `${mocks.openai.origin}/openai/v1` },
+      anthropic: { type: "anthropic", baseUrl: mocks.anthropic.url },
+      gemini: { type: "gemini", baseUrl: mocks.gemini.url },
     }[row.kind];
     const res = await admin.post("/api/admin/channels", {
       name: row.kind,
@@ -69,19 +64,10 @@ beforeAll(async () => {
   key = (await newTokenOwner(app, admin)).key;
 }, 120_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await Promise.all([openaiMock?.close(), anthropicMock?.close(), geminiMock?.close()]);
-});
-
-beforeEach(() => {
-  openaiMock.reset();
-  anthropicMock.reset();
-  geminiMock.reset();
-});
+afterAll(() => app?.stop());
 
 function requestsOf(row: Row): RecordedRequest[] {
-  return row.kind === "anthropic" ? anthropicMock.requests : row.kind === "gemini" ? geminiMock.requests : openaiMock.requests;
+  return row.kind === "anthropic" ? mocks.anthropic.requests : row.kind === "gemini" ? mocks.gemini.requests : mocks.openai.requests;
 }
 
 /** The one upstream request of the row's mock, after checking it went where the channel type says. */
@@ -259,7 +245,7 @@ describe.each(ROWS)("$kind channel", (row) => {
 
 describe.each(ROWS)("$kind channel: failures and counts", (row) => {
   const { model } = row;
-  const fault = () => (row.kind === "anthropic" ? anthropicMock : row.kind === "gemini" ? geminiMock : openaiMock);
+  const fault = () => (row.kind === "anthropic" ? mocks.anthropic : row.kind === "gemini" ? mocks.gemini : mocks.openai);
 
   it("an upstream error mid-stream ends a Messages stream with Anthropic's error event and a Responses stream with an error event", async () => {
     fault().setFault({ type: "stream_error", afterChunks: 3, times: 1 });
@@ -378,7 +364,7 @@ describe("Claude clients to OpenAI models: only the parameters each model takes"
     const channel = await admin.post("/api/admin/channels", {
       name: "gpt41",
       type: "openai",
-      baseUrl: openaiMock.url,
+      baseUrl: mocks.openai.url,
       apiKey: "mock-key",
       models: ["via-gpt41"],
       modelMapping: { "via-gpt41": "gpt-4.1" },
@@ -392,7 +378,7 @@ describe("Claude clients to OpenAI models: only the parameters each model takes"
       messages: [{ role: "user", content: "Say hello" }],
     });
     expect(msg.content).toEqual([{ type: "text", text: "Hello from mock: Say hello" }]);
-    expect(openaiMock.requests.at(-1)!.body).not.toHaveProperty("reasoning_effort");
+    expect(mocks.openai.requests.at(-1)!.body).not.toHaveProperty("reasoning_effort");
   });
 
   it("an older Claude client's temperature, which OpenAI's reasoning models refuse, is left out for them", async () => {
@@ -400,7 +386,7 @@ describe("Claude clients to OpenAI models: only the parameters each model takes"
     const res = await rawV1(app, "/messages", { headers: { "x-api-key": key, "anthropic-version": "2023-06-01" }, body });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.content).toEqual([{ type: "text", text: "Hello from mock: Say hello" }]);
-    expect(openaiMock.requests.at(-1)!.body).not.toHaveProperty("temperature");
+    expect(mocks.openai.requests.at(-1)!.body).not.toHaveProperty("temperature");
   });
 });
 
@@ -432,7 +418,7 @@ describe("authentication and errors in the client's format", () => {
   });
 
   it("an upstream's 400 reaches each client in its own format", async () => {
-    anthropicMock.setFault({ type: "status", status: 400, message: "messages: too long", times: 2 });
+    mocks.anthropic.setFault({ type: "status", status: 400, message: "messages: too long", times: 2 });
     const a = await anthropicClient().messages.create({ model: "via-anthropic", max_tokens: 10, messages: [{ role: "user", content: "hi" }] }).catch((e) => e);
     expect(a).toBeInstanceOf(Anthropic.BadRequestError);
     expect(a.error).toMatchObject({ type: "error", error: { type: "invalid_request_error", message: expect.stringContaining("too long") } });

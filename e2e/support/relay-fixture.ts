@@ -1,4 +1,8 @@
 import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { startAnthropicMock, type AnthropicMock } from "../mock-upstream/anthropic";
+import { startGeminiMock, type GeminiMock } from "../mock-upstream/gemini";
+import { startMockUpstream, type MockUpstream } from "../mock-upstream/server";
 import type { RunningApp } from "./app";
 import { apiClient, type ApiClient } from "./api-client";
 
@@ -134,4 +138,22 @@ export async function startRelayPair(env: Record<string, string> = {}) {
       await mock.close();
     },
   };
+}
+
+/**
+ * One mock per provider wire format for the file's tests: OpenAI (which also answers Azure's URL
+ * forms), Anthropic and Gemini; started before the file's own set-up, emptied before each test.
+ */
+export function useProviderMocks() {
+  const mocks = {} as { openai: MockUpstream; anthropic: AnthropicMock; gemini: GeminiMock };
+  beforeAll(async () => {
+    [mocks.openai, mocks.anthropic, mocks.gemini] = await Promise.all([startMockUpstream(), startAnthropicMock(), startGeminiMock()]);
+  });
+  beforeEach(() => {
+    mocks.openai.reset();
+    mocks.anthropic.reset();
+    mocks.gemini.reset();
+  });
+  afterAll(() => Promise.all([mocks.openai?.close(), mocks.anthropic?.close(), mocks.gemini?.close()]));
+  return mocks;
 }
