@@ -80,13 +80,8 @@ export async function loadRouting() {
       contextWindow: m.contextWindow === null ? null : num(m.contextWindow),
     })),
     channels: channels.rows.map((c) => ({
-      id: num(c.id),
+      ...upstreamOf(c),
       name: String(c.name),
-      type: String(c.type),
-      baseUrl: String(c.baseUrl),
-      apiKeys: channelKeys(num(c.id), c.apiKey),
-      apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
-      headers: stringMap(jsonColumn(c.headers)),
       models: stringList(jsonColumn(c.models)),
       modelMapping: stringMap(jsonColumn(c.modelMapping)),
       groups: stringList(jsonColumn(c.groups)),
@@ -119,14 +114,19 @@ export async function recordChannelSuccess(id: number): Promise<void> {
 /** Auto-disabled channels, for the probe. */
 export async function listAutoDisabledChannels() {
   const { rows } = await query(`SELECT id, type, "baseUrl", "apiKey", "apiVersion", headers FROM channels WHERE status = 'auto_disabled'`);
-  return rows.map((c) => ({
+  return rows.map(upstreamOf);
+}
+
+/** What reaching a channel's upstream takes (type, URL, opened keys, version, headers), from its row. */
+function upstreamOf(c: Record<string, unknown>) {
+  return {
     id: num(c.id),
     type: String(c.type),
     baseUrl: String(c.baseUrl),
     apiKeys: channelKeys(num(c.id), c.apiKey),
     apiVersion: c.apiVersion === null ? null : String(c.apiVersion),
     headers: stringMap(jsonColumn(c.headers)),
-  }));
+  };
 }
 
 /** Puts an auto-disabled channel back in service. */
